@@ -1,0 +1,1 @@
+//! app JSON model (being written)

@@ -1,0 +1,1 @@
+//! contains validators (being written)

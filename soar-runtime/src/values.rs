@@ -1,0 +1,1 @@
+//! typed values (being written)

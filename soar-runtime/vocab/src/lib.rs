@@ -1,0 +1,68 @@
+//! Vocabulary shared by the SOAR connector macros (at compile time) and the runtime
+//! (at run time): the platform's data types, action kinds, app types and the `contains`
+//! strings that have a stock validator.
+//!
+//! Everything here is a plain constant so that both sides agree without depending on
+//! each other.
+
+/// The `contains` strings for which the platform ships a validator (contract section 4).
+pub const STOCK_CONTAINS: [&str; 11] = [
+    "ip",
+    "md5",
+    "sha1",
+    "sha256",
+    "sha512",
+    "hash",
+    "url",
+    "domain",
+    "host name",
+    "email",
+    "mac address",
+];
+
+/// Action `type` values the platform knows, in the order the CI schema lists them.
+pub const ACTION_KINDS: [&str; 6] = ["generic", "investigate", "contain", "correct", "test", "ingest"];
+
+/// App `type` values the platform's CI schema accepts.
+pub const APP_TYPES: [&str; 20] = [
+    "devops",
+    "email",
+    "endpoint",
+    "identity management",
+    "information",
+    "network device",
+    "network security",
+    "reputation",
+    "sandbox",
+    "siem",
+    "ticketing",
+    "firewall",
+    "virtualization",
+    "forensic",
+    "investigative",
+    "threat intel",
+    "generic",
+    "directory service",
+    "internal",
+    "vulnerability scanner",
+];
+
+/// `data_type` values of asset configuration fields that the CI schema accepts.
+pub const CONFIG_DATA_TYPES: [&str; 9] = [
+    "string", "numeric", "boolean", "password", "ph", "timezone", "file", "object", "array",
+];
+
+/// Identifier of the reserved test connectivity action that the framework generates.
+pub const TEST_CONNECTIVITY_IDENTIFIER: &str = "test_asset_connectivity";
+
+/// Identifier of the reserved on poll action.
+pub const ON_POLL_IDENTIFIER: &str = "on_poll";
+
+/// The on poll parameters in the order the platform declares them.
+pub const ON_POLL_PARAMETERS: [&str; 5] =
+    ["container_id", "start_time", "end_time", "container_count", "artifact_count"];
+
+/// Whether `contains` has a stock validator.
+pub fn is_stock_contains(contains: &str) -> bool {
+    STOCK_CONTAINS.contains(&contains)
+}

@@ -1,0 +1,17 @@
+//! Helpers shared by the workspace-level tests.
+
+use std::path::PathBuf;
+
+/// The shared corpus directory (`../shared/corpus` beside the checkout).
+///
+/// Panics with a message naming the path when the corpus is missing, so a test never passes
+/// silently without its data.
+pub fn corpus_dir() -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus");
+    assert!(
+        dir.is_dir(),
+        "the shared corpus is missing: expected it at {} (CI lays shared/ beside the checkout)",
+        dir.display()
+    );
+    dir
+}

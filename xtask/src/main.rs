@@ -1,0 +1,3 @@
+//! Project tasks. Run `cargo xtask --help`.
+
+fn main() {}

@@ -1,11 +1,35 @@
 //! The runtime of the Rust framework for Splunk SOAR app connectors.
 //!
-//! One connector run, exactly as the platform's `BaseConnector` does it: the action JSON
-//! is parsed ([`action_json`]), the configuration prepared, the connector's hooks called
-//! ([`connector`]) with every parameter dict cleansed and validated ([`contains`],
-//! [`values`]), and the connector run result built ([`result`]). The app JSON that
-//! describes a connector is modelled and checked in [`app_json`].
+//! One connector run, exactly as the platform's `BaseConnector` does it ([`run`]): the action
+//! JSON is parsed ([`action_json`]), the configuration prepared ([`config`]), the connector's
+//! hooks called ([`connector`], with a [`context::Ctx`]) with every parameter dict cleansed and
+//! validated ([`params`], [`contains`], [`values`]), and the connector run result built
+//! ([`result`]). The app JSON that describes a connector is modelled and checked in
+//! [`app_json`]; [`cli`] is the local runner every connector binary gets.
 
+pub mod action_json;
 pub mod app_json;
+pub mod cancel;
+pub mod cli;
+pub mod config;
+pub mod connector;
 pub mod contains;
+pub mod context;
+pub mod error;
+pub mod params;
+pub mod progress;
+pub mod result;
+pub mod run;
+pub mod secret;
 pub mod values;
+
+/// What a connector author needs in scope: `use soar_runtime::prelude::*;`.
+pub mod prelude {
+    pub use crate::app_json::AppJson;
+    pub use crate::config::Config;
+    pub use crate::connector::Connector;
+    pub use crate::context::Ctx;
+    pub use crate::error::ActionError;
+    pub use crate::result::{ActionResult, Status};
+    pub use crate::secret::Secret;
+}

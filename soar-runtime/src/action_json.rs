@@ -1,0 +1,195 @@
+//! The action JSON: what the platform hands a connector for one run (contract section 2).
+//!
+//! Only `identifier`, `config` and `parameters` matter to the lifecycle; everything else may
+//! be absent, null or of an unexpected type, and unknown keys are ignored. Ids arrive as
+//! numbers or as strings; both are accepted. A key whose value has the wrong type is read as
+//! absent rather than failing the whole run; the lifecycle then reports what is missing.
+
+use std::fmt;
+
+use serde::{Deserialize, Deserializer};
+use serde_json::{Map, Value};
+
+use crate::secret::Secret;
+
+/// The parsed action JSON of one run.
+///
+/// `Debug` shows neither the configuration nor the decryption key: both may hold secrets.
+#[derive(Default, Deserialize)]
+#[serde(default)]
+pub struct ActionJson {
+    /// The action's identifier (`whois_domain`); `None` when missing or not a string.
+    #[serde(deserialize_with = "lenient")]
+    pub identifier: Option<String>,
+    /// The action's name (`whois domain`).
+    #[serde(deserialize_with = "lenient")]
+    pub action: Option<String>,
+    /// The asset the action runs on.
+    #[serde(deserialize_with = "lenient")]
+    pub asset_id: Option<LooseId>,
+    /// The container the action runs for.
+    #[serde(deserialize_with = "lenient")]
+    pub container_id: Option<LooseId>,
+    /// The platform's id of this action run.
+    #[serde(deserialize_with = "lenient")]
+    pub action_run_id: Option<LooseId>,
+    /// The platform's id of this connector run.
+    #[serde(deserialize_with = "lenient")]
+    pub connector_run_id: Option<LooseId>,
+    /// The asset configuration as the platform sent it; `None` when missing or not an object.
+    #[serde(deserialize_with = "lenient")]
+    pub config: Option<Map<String, Value>>,
+    /// The platform's debug level.
+    #[serde(deserialize_with = "lenient")]
+    pub debug_level: Option<LooseId>,
+    /// The key the platform decrypts password fields with.
+    #[serde(deserialize_with = "lenient")]
+    pub dec_key: Option<Secret>,
+    /// Environment variables for the run (proxies, among others).
+    #[serde(deserialize_with = "lenient")]
+    pub environment_variables: Option<Map<String, Value>>,
+    /// The parameter dicts; `None` when missing or not a list.
+    #[serde(deserialize_with = "lenient")]
+    pub parameters: Option<Vec<Value>>,
+}
+
+impl ActionJson {
+    /// Parses an action JSON document. Fails only when the text is not JSON or not an object.
+    pub fn from_json_str(text: &str) -> Result<Self, serde_json::Error> {
+        serde_json::from_str(text)
+    }
+
+    /// Parses an action JSON document from bytes (see [`ActionJson::from_json_str`]).
+    pub fn from_json_slice(bytes: &[u8]) -> Result<Self, serde_json::Error> {
+        serde_json::from_slice(bytes)
+    }
+
+    /// The environment variables of the run as name/value pairs (see [`environment_pairs`]).
+    pub fn environment(&self) -> Vec<(String, String)> {
+        self.environment_variables
+            .as_ref()
+            .map(environment_pairs)
+            .unwrap_or_default()
+    }
+}
+
+/// Environment variables as name/value pairs, from the platform's
+/// `{"NAME": {"type": ..., "value": ...}}` shape (a plain string value is accepted too);
+/// entries without a string value are skipped.
+pub(crate) fn environment_pairs(vars: &Map<String, Value>) -> Vec<(String, String)> {
+    vars.iter()
+        .filter_map(|(name, entry)| {
+            let value = match entry {
+                Value::String(text) => text,
+                Value::Object(fields) => fields.get("value")?.as_str()?,
+                _ => return None,
+            };
+            Some((name.clone(), value.to_owned()))
+        })
+        .collect()
+}
+
+impl fmt::Debug for ActionJson {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ActionJson")
+            .field("identifier", &self.identifier)
+            .field("action", &self.action)
+            .field("asset_id", &self.asset_id)
+            .field("container_id", &self.container_id)
+            .field("config_keys", &self.config.as_ref().map(Map::len))
+            .field("parameters", &self.parameters.as_ref().map(Vec::len))
+            .finish_non_exhaustive()
+    }
+}
+
+/// An id the platform sends as a number in one place and as a string in another.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(untagged)]
+pub enum LooseId {
+    /// Sent as a JSON integer.
+    Number(i64),
+    /// Sent as a JSON string.
+    Text(String),
+}
+
+impl LooseId {
+    /// The id as an integer, when it is one (also when sent as a string of digits).
+    pub fn as_i64(&self) -> Option<i64> {
+        match self {
+            LooseId::Number(n) => Some(*n),
+            LooseId::Text(text) => text.trim().parse().ok(),
+        }
+    }
+}
+
+impl fmt::Display for LooseId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LooseId::Number(n) => write!(f, "{n}"),
+            LooseId::Text(text) => f.write_str(text),
+        }
+    }
+}
+
+/// Reads a value of type `T`, or `None` when the value is null or of another type.
+fn lenient<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: serde::de::DeserializeOwned,
+{
+    let value = Value::deserialize(deserializer)?;
+    Ok(serde_json::from_value(value).ok())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_contract_example_and_ignores_unknown_keys() {
+        let input = ActionJson::from_json_str(
+            r#"{"action": "whois domain", "identifier": "whois_domain", "asset_id": "10",
+                "container_id": 42, "action_run_id": 1234, "connector_run_id": 5678,
+                "app_config": null, "config": {"whois_server": " x "}, "debug_level": 3,
+                "dec_key": "10", "environment_variables": {"HTTPS_PROXY": {"type": "string", "value": "http://p:3128"}},
+                "parameters": [{"domain": "amazon.com"}], "user_session_token": "", "unknown": [1]}"#,
+        )
+        .unwrap();
+        assert_eq!(input.identifier.as_deref(), Some("whois_domain"));
+        assert_eq!(input.asset_id, Some(LooseId::Text("10".into())));
+        assert_eq!(input.container_id.as_ref().and_then(LooseId::as_i64), Some(42));
+        assert_eq!(input.parameters.as_ref().map(Vec::len), Some(1));
+        assert_eq!(
+            input.environment(),
+            vec![("HTTPS_PROXY".to_owned(), "http://p:3128".to_owned())]
+        );
+    }
+
+    #[test]
+    fn wrong_types_read_as_absent() {
+        let input = ActionJson::from_json_str(
+            r#"{"identifier": 7, "config": [], "parameters": {}, "asset_id": true}"#,
+        )
+        .unwrap();
+        assert_eq!(input.identifier, None);
+        assert!(input.config.is_none());
+        assert!(input.parameters.is_none());
+        assert!(input.asset_id.is_none());
+    }
+
+    #[test]
+    fn debug_hides_config_and_key() {
+        let input = ActionJson::from_json_str(
+            r#"{"identifier": "x", "config": {"password": "canary-123"}, "dec_key": "canary-456"}"#,
+        )
+        .unwrap();
+        let shown = format!("{input:?}");
+        assert!(!shown.contains("canary"), "{shown}");
+    }
+
+    #[test]
+    fn not_json_is_an_error_with_position() {
+        let error = ActionJson::from_json_str("{\n  \"identifier\": }").unwrap_err();
+        assert_eq!(error.line(), 2);
+    }
+}

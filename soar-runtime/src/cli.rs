@@ -1,0 +1,134 @@
+//! The local runner that every connector binary gets: `<connector> run <action.json>` and
+//! `<connector> app-json`, with the output and exit codes of the Decisions in `design.md`.
+
+use std::ffi::OsString;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::action_json::ActionJson;
+use crate::cancel::CancelToken;
+use crate::connector::Connector;
+use crate::progress::TerminalSink;
+use crate::result::RunResult;
+use crate::run::{RunOptions, run};
+
+/// Exit code of a run whose status is success.
+pub const EXIT_SUCCESS: u8 = 0;
+/// Exit code of a run that completed with status failed.
+pub const EXIT_FAILED: u8 = 1;
+/// Exit code when the input cannot be read or is not JSON at all.
+pub const EXIT_UNREADABLE: u8 = 2;
+
+#[derive(Debug, Parser)]
+#[command(about = "A Splunk SOAR connector, run locally")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Run one action JSON as the platform would; print the connector run result JSON.
+    Run {
+        /// The action JSON file.
+        action_json: PathBuf,
+        /// Show debug log entries on standard error.
+        #[arg(short, long)]
+        verbose: bool,
+    },
+    /// Print the connector's app JSON.
+    AppJson,
+}
+
+/// Runs the connector binary's command line (`std::env::args_os`) and returns its exit code.
+pub fn main<C: Connector>() -> ExitCode {
+    main_from::<C>(std::env::args_os())
+}
+
+/// As [`main`], with the arguments given (the first is the program name).
+pub fn main_from<C: Connector>(args: impl IntoIterator<Item = OsString>) -> ExitCode {
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(error) => {
+            let _ = error.print();
+            return ExitCode::from(if error.use_stderr() { EXIT_UNREADABLE } else { EXIT_SUCCESS });
+        }
+    };
+    match cli.command {
+        Command::Run {
+            action_json,
+            verbose,
+        } => run_file::<C>(&action_json, verbose),
+        Command::AppJson => print_stdout(&C::app_json().to_json_pretty()),
+    }
+}
+
+/// `run <action.json>`: reads, runs, prints the result; exit 0, 1 or 2.
+fn run_file<C: Connector>(path: &Path, verbose: bool) -> ExitCode {
+    let input = match read_action_json(path) {
+        Ok(input) => input,
+        Err(message) => {
+            eprintln!("{message}");
+            return ExitCode::from(EXIT_UNREADABLE);
+        }
+    };
+    let cancel = CancelToken::on_sigterm().unwrap_or_else(|error| {
+        eprintln!("cannot watch for SIGTERM ({error}); the run cannot be cancelled");
+        CancelToken::new()
+    });
+    let options = RunOptions {
+        sink: Box::new(TerminalSink::new(verbose)),
+        cancel,
+        decrypt: None,
+    };
+    let result = run::<C>(input, options);
+    write_result(&result)
+}
+
+/// Reads and parses the action JSON file. JSON that is not an object parses as an empty action
+/// JSON (the run then fails with the stock message); text that is not JSON is an error naming
+/// the line and column.
+fn read_action_json(path: &Path) -> Result<ActionJson, String> {
+    let bytes = std::fs::read(path)
+        .map_err(|error| format!("cannot read {}: {error}", path.display()))?;
+    match ActionJson::from_json_slice(&bytes) {
+        Ok(input) => Ok(input),
+        Err(error) if error.classify() == serde_json::error::Category::Data => {
+            Ok(ActionJson::default())
+        }
+        Err(error) => Err(format!("{} is not JSON: {error}", path.display())),
+    }
+}
+
+/// Streams the result as pretty JSON to standard output; the exit code follows its status.
+fn write_result(result: &RunResult) -> ExitCode {
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let written = serde_json::to_writer_pretty(&mut out, result)
+        .map_err(std::io::Error::from)
+        .and_then(|()| writeln!(out))
+        .and_then(|()| out.flush());
+    if let Err(error) = written {
+        eprintln!("cannot write the result: {error}");
+        return ExitCode::from(EXIT_UNREADABLE);
+    }
+    ExitCode::from(if result.status.is_success() {
+        EXIT_SUCCESS
+    } else {
+        EXIT_FAILED
+    })
+}
+
+fn print_stdout(text: &str) -> ExitCode {
+    let mut out = std::io::stdout().lock();
+    match writeln!(out, "{text}").and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("cannot write: {error}");
+            ExitCode::from(EXIT_UNREADABLE)
+        }
+    }
+}

@@ -1,0 +1,82 @@
+//! [`Secret`]: a password or token that never shows itself by accident.
+
+use std::fmt;
+
+use secrecy::{ExposeSecret, SecretString};
+
+/// What `Debug` and `Display` print instead of a secret's value.
+pub const REDACTED: &str = "********";
+
+/// A password, token or key from the asset configuration (a `password` field).
+///
+/// Its `Debug` and `Display` print [`REDACTED`], never the value. It deliberately does not
+/// implement `serde::Serialize`: putting a secret into a result, a log line or a state file
+/// cannot happen by accident. Code that really needs the value (to authenticate, or the
+/// platform bridge handing it over) calls [`Secret::expose`], which is easy to find in review.
+/// The memory that held the value is zeroed when the secret is dropped.
+#[derive(Clone)]
+pub struct Secret(SecretString);
+
+impl Secret {
+    /// Wraps a value.
+    pub fn new(value: impl Into<String>) -> Self {
+        Self(SecretString::from(value.into()))
+    }
+
+    /// The value itself. Call this only where the value is used (a request header, a login).
+    pub fn expose(&self) -> &str {
+        self.0.expose_secret()
+    }
+
+    /// Whether the value is the empty string.
+    pub fn is_empty(&self) -> bool {
+        self.expose().is_empty()
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Secret({REDACTED})")
+    }
+}
+
+impl fmt::Display for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(REDACTED)
+    }
+}
+
+impl PartialEq for Secret {
+    fn eq(&self, other: &Self) -> bool {
+        self.expose() == other.expose()
+    }
+}
+
+impl Eq for Secret {}
+
+impl<'de> serde::Deserialize<'de> for Secret {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(Secret::new)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn debug_and_display_hide_the_value() {
+        let secret = Secret::new("hunter2-canary");
+        assert_eq!(format!("{secret}"), REDACTED);
+        assert_eq!(format!("{secret:?}"), "Secret(********)");
+        assert_eq!(format!("{secret:#?}"), "Secret(********)");
+        assert_eq!(secret.expose(), "hunter2-canary");
+    }
+
+    #[test]
+    fn deserializes_from_a_json_string() {
+        let secret: Secret = serde_json::from_str("\"tok\"").unwrap();
+        assert_eq!(secret.expose(), "tok");
+        assert!(serde_json::from_str::<Secret>("12").is_err());
+    }
+}

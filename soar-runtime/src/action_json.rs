@@ -157,7 +157,10 @@ mod tests {
         .unwrap();
         assert_eq!(input.identifier.as_deref(), Some("whois_domain"));
         assert_eq!(input.asset_id, Some(LooseId::Text("10".into())));
-        assert_eq!(input.container_id.as_ref().and_then(LooseId::as_i64), Some(42));
+        assert_eq!(
+            input.container_id.as_ref().and_then(LooseId::as_i64),
+            Some(42)
+        );
         assert_eq!(input.parameters.as_ref().map(Vec::len), Some(1));
         assert_eq!(
             input.environment(),

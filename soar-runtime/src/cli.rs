@@ -54,7 +54,11 @@ pub fn main_from<C: Connector>(args: impl IntoIterator<Item = OsString>) -> Exit
         Ok(cli) => cli,
         Err(error) => {
             let _ = error.print();
-            return ExitCode::from(if error.use_stderr() { EXIT_UNREADABLE } else { EXIT_SUCCESS });
+            return ExitCode::from(if error.use_stderr() {
+                EXIT_UNREADABLE
+            } else {
+                EXIT_SUCCESS
+            });
         }
     };
     match cli.command {
@@ -92,8 +96,8 @@ fn run_file<C: Connector>(path: &Path, verbose: bool) -> ExitCode {
 /// JSON (the run then fails with the stock message); text that is not JSON is an error naming
 /// the line and column.
 fn read_action_json(path: &Path) -> Result<ActionJson, String> {
-    let bytes = std::fs::read(path)
-        .map_err(|error| format!("cannot read {}: {error}", path.display()))?;
+    let bytes =
+        std::fs::read(path).map_err(|error| format!("cannot read {}: {error}", path.display()))?;
     match ActionJson::from_json_slice(&bytes) {
         Ok(input) => Ok(input),
         Err(error) if error.classify() == serde_json::error::Category::Data => {

@@ -44,8 +44,11 @@ pub trait Connector: Sized {
     /// Handles one parameter dict. `result` holds the cleaned dict ([`ActionResult::parameter`]);
     /// the action is [`Ctx::identifier`]. `Ok` without a status set marks the result
     /// successful; `Err` fails it with the error's message.
-    fn handle_action(&mut self, ctx: &mut Ctx, result: &mut ActionResult)
-    -> Result<(), ActionError>;
+    fn handle_action(
+        &mut self,
+        ctx: &mut Ctx,
+        result: &mut ActionResult,
+    ) -> Result<(), ActionError>;
 
     /// Called once after the last dict, also after a panic or a cancellation (save state here).
     /// An error fails the run.

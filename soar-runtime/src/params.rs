@@ -13,7 +13,10 @@ pub const CONTEXT_KEY: &str = "context";
 
 /// Splits an `allow_list` value on commas: items trimmed, empty items dropped.
 pub fn split_list(value: &str) -> impl Iterator<Item = &str> {
-    value.split(',').map(str::trim).filter(|item| !item.is_empty())
+    value
+        .split(',')
+        .map(str::trim)
+        .filter(|item| !item.is_empty())
 }
 
 /// Separates the `context` of a raw parameter dict and cleans the rest: strings stripped, empty
@@ -87,7 +90,9 @@ pub fn optional<T: Param>(
 ) -> Result<Option<T>, ActionError> {
     params
         .get(name)
-        .map(|value| T::from_param(value).map_err(|reason| ActionError::invalid_parameter(name, reason)))
+        .map(|value| {
+            T::from_param(value).map_err(|reason| ActionError::invalid_parameter(name, reason))
+        })
         .transpose()
 }
 
@@ -139,7 +144,9 @@ mod tests {
 
     #[test]
     fn clean_separates_context_and_drops_empties() {
-        let (params, context) = clean(map(json!({"ip": " 1.2.3.4 ", "note": "", "context": {"guid": "g"}})));
+        let (params, context) = clean(map(
+            json!({"ip": " 1.2.3.4 ", "note": "", "context": {"guid": "g"}}),
+        ));
         assert_eq!(Value::Object(params), json!({"ip": "1.2.3.4"}));
         assert_eq!(Value::Object(context), json!({"guid": "g"}));
     }
@@ -148,8 +155,14 @@ mod tests {
     fn required_check_treats_an_empty_list_as_missing() {
         let action = action();
         assert_eq!(first_missing_required(&action, &map(json!({}))), Some("ip"));
-        assert_eq!(first_missing_required(&action, &map(json!({"ip": ", ,"}))), Some("ip"));
-        assert_eq!(first_missing_required(&action, &map(json!({"ip": "1.2.3.4"}))), None);
+        assert_eq!(
+            first_missing_required(&action, &map(json!({"ip": ", ,"}))),
+            Some("ip")
+        );
+        assert_eq!(
+            first_missing_required(&action, &map(json!({"ip": "1.2.3.4"}))),
+            None
+        );
     }
 
     #[test]
@@ -159,7 +172,9 @@ mod tests {
         let check = |params: Value| validate_contains(&validators, &action, &map(params));
         assert!(check(json!({"ip": "1.2.3.4, 5.6.7.8"})).is_ok());
         assert_eq!(
-            check(json!({"ip": "1.2.3.4, 5.6.7"})).unwrap_err().message(),
+            check(json!({"ip": "1.2.3.4, 5.6.7"}))
+                .unwrap_err()
+                .message(),
             "Parameter 'ip' failed validation"
         );
         assert!(check(json!({"ip": "1.2.3.4", "note": "anything at all"})).is_ok());

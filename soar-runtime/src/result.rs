@@ -298,7 +298,9 @@ mod tests {
     fn summary_rendering() {
         assert_eq!(render_summary(&Map::new()), "");
         assert_eq!(
-            render_summary(&object(json!({"total_domains": 3, "state": "ok", "tags": ["a"]}))),
+            render_summary(&object(
+                json!({"total_domains": 3, "state": "ok", "tags": ["a"]})
+            )),
             r#"Total domains: 3, State: ok, Tags: ["a"]"#
         );
     }
@@ -316,9 +318,14 @@ mod tests {
     #[test]
     fn update_summary_returns_the_live_summary() {
         let mut result = ActionResult::new(Map::new());
-        result.update_summary(Map::new()).insert("count".into(), json!(1));
+        result
+            .update_summary(Map::new())
+            .insert("count".into(), json!(1));
         result.summary_mut().insert("more".into(), json!(2));
-        assert_eq!(Value::Object(result.summary().clone()), json!({"count": 1, "more": 2}));
+        assert_eq!(
+            Value::Object(result.summary().clone()),
+            json!({"count": 1, "more": 2})
+        );
     }
 
     #[test]
@@ -327,13 +334,20 @@ mod tests {
         result.update_parameter(object(json!({"b": 2})));
         assert_eq!(result.param("b"), Some(&json!(2)));
         result.set_parameter(object(json!({"c": true})));
-        assert_eq!(Value::Object(result.parameter().clone()), json!({"c": true}));
+        assert_eq!(
+            Value::Object(result.parameter().clone()),
+            json!({"c": true})
+        );
     }
 
     #[test]
     fn debug_data_is_written_only_when_present() {
         let mut result = ActionResult::new(Map::new());
-        assert!(!serde_json::to_string(&result).unwrap().contains("debug_data"));
+        assert!(
+            !serde_json::to_string(&result)
+                .unwrap()
+                .contains("debug_data")
+        );
         result.add_debug_data(json!("x"));
         result.add_extra_data(json!({"k": 1}));
         result.extend_data([json!(1), json!(2)]);

@@ -157,7 +157,8 @@ impl Run {
             Ok(Ok(())) => {}
             Ok(Err(error)) => {
                 self.ctx.set_status(Status::Failed, None);
-                self.ctx.append_to_message(&format!("Finalize failed: {error}"));
+                self.ctx
+                    .append_to_message(&format!("Finalize failed: {error}"));
             }
             Err(panic) => {
                 self.ctx.error_print("finalize panicked", &panic);
@@ -167,7 +168,12 @@ impl Run {
     }
 
     /// Handles the parameter dicts in order until the last, a panic or a cancellation.
-    fn handle_all<C: Connector>(&mut self, connector: &mut C, action: &Action, parameters: Vec<Value>) {
+    fn handle_all<C: Connector>(
+        &mut self,
+        connector: &mut C,
+        action: &Action,
+        parameters: Vec<Value>,
+    ) {
         let parameters = if parameters.is_empty() {
             vec![Value::Object(Map::new())]
         } else {
@@ -278,7 +284,10 @@ impl Run {
 
 /// The one action of the app JSON with this identifier.
 fn find_action<'a>(app: &'a AppJson, identifier: &str) -> Result<&'a Action, String> {
-    let mut matching = app.actions.iter().filter(|action| action.identifier == identifier);
+    let mut matching = app
+        .actions
+        .iter()
+        .filter(|action| action.identifier == identifier);
     match (matching.next(), matching.next()) {
         (Some(action), None) => Ok(action),
         (None, _) => Err(format!(

@@ -15,3 +15,5 @@ pub fn corpus_dir() -> PathBuf {
     );
     dir
 }
+
+pub mod fixture;

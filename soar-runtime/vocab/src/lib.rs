@@ -21,7 +21,14 @@ pub const STOCK_CONTAINS: [&str; 11] = [
 ];
 
 /// Action `type` values the platform knows, in the order the CI schema lists them.
-pub const ACTION_KINDS: [&str; 6] = ["generic", "investigate", "contain", "correct", "test", "ingest"];
+pub const ACTION_KINDS: [&str; 6] = [
+    "generic",
+    "investigate",
+    "contain",
+    "correct",
+    "test",
+    "ingest",
+];
 
 /// App `type` values the platform's CI schema accepts.
 pub const APP_TYPES: [&str; 20] = [
@@ -59,8 +66,13 @@ pub const TEST_CONNECTIVITY_IDENTIFIER: &str = "test_asset_connectivity";
 pub const ON_POLL_IDENTIFIER: &str = "on_poll";
 
 /// The on poll parameters in the order the platform declares them.
-pub const ON_POLL_PARAMETERS: [&str; 5] =
-    ["container_id", "start_time", "end_time", "container_count", "artifact_count"];
+pub const ON_POLL_PARAMETERS: [&str; 5] = [
+    "container_id",
+    "start_time",
+    "end_time",
+    "container_count",
+    "artifact_count",
+];
 
 /// Whether `contains` has a stock validator.
 pub fn is_stock_contains(contains: &str) -> bool {

@@ -1,0 +1,366 @@
+//! Every step of one connector run, pinned with its message (contract section 1 and the
+//! Decisions of design.md), through the hand-written fixture connector.
+
+use serde_json::{Value, json};
+use soar_runtime::action_json::ActionJson;
+use soar_runtime::app_json::AppJson;
+use soar_runtime::cancel::CancelToken;
+use soar_runtime::progress::{Recorded, RecordingSink};
+use soar_runtime::run::{RunOptions, run, run_with_app};
+use soar_tests::fixture::{APP_JSON, Fixture};
+
+struct Outcome {
+    result: Value,
+    log: RecordingSink,
+}
+
+fn run_input(input: Value) -> Outcome {
+    run_input_with(input, CancelToken::new())
+}
+
+fn run_input_with(input: Value, cancel: CancelToken) -> Outcome {
+    let log = RecordingSink::new();
+    let options = RunOptions {
+        sink: Box::new(log.clone()),
+        cancel,
+        decrypt: None,
+    };
+    let parsed = ActionJson::from_json_str(&input.to_string()).unwrap();
+    let result = serde_json::to_value(run::<Fixture>(parsed, options)).unwrap();
+    Outcome { result, log }
+}
+
+fn action(identifier: &str, parameters: Value) -> Value {
+    json!({"identifier": identifier, "config": {"server": " whois.example "}, "parameters": parameters})
+}
+
+fn messages(result: &Value) -> Vec<&str> {
+    result["result_data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["message"].as_str().unwrap())
+        .collect()
+}
+
+fn statuses(result: &Value) -> Vec<&str> {
+    result["result_data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["status"].as_str().unwrap())
+        .collect()
+}
+
+#[test]
+fn a_successful_run_has_the_platform_shape_and_key_order() {
+    let out = run_input(action(
+        "lookup_ip",
+        json!([{"ip": " 1.2.3.4 ", "count": "10", "note": "", "context": {"guid": "g-1"}}]),
+    ));
+    let expected = json!({
+        "identifier": "lookup_ip",
+        "result_data": [{
+            "data": [{"ip": "1.2.3.4", "count": 10}],
+            "extra_data": [],
+            "summary": {"looked_up": "1.2.3.4"},
+            "status": "success",
+            "message": "Looked up: 1.2.3.4",
+            "parameter": {"ip": "1.2.3.4", "count": "10"},
+            "context": {"guid": "g-1"}
+        }],
+        "result_summary": {"total_objects": 1, "total_objects_successful": 1, "finalized": true},
+        "status": "success",
+        "message": "1 action succeeded",
+        "exception_occured": false,
+        "action_cancelled": false
+    });
+    assert_eq!(out.result, expected);
+    let keys: Vec<&String> = out.result.as_object().unwrap().keys().collect();
+    assert_eq!(
+        keys,
+        [
+            "identifier",
+            "result_data",
+            "result_summary",
+            "status",
+            "message",
+            "exception_occured",
+            "action_cancelled"
+        ]
+    );
+    let result_keys: Vec<&String> = out.result["result_data"][0]
+        .as_object()
+        .unwrap()
+        .keys()
+        .collect();
+    assert_eq!(
+        result_keys,
+        [
+            "data",
+            "extra_data",
+            "summary",
+            "status",
+            "message",
+            "parameter",
+            "context"
+        ]
+    );
+    assert!(
+        out.log
+            .entries()
+            .contains(&Recorded::Saved("Using server whois.example".into()))
+    );
+}
+
+#[test]
+fn a_missing_identifier_fails_the_run() {
+    for input in [
+        json!({"config": {}}),
+        json!({"identifier": 12, "config": {}}),
+    ] {
+        let out = run_input(input);
+        assert_eq!(out.result["status"], "failed");
+        assert_eq!(
+            out.result["message"],
+            "Failed to load the connector run JSON. Missing or invalid 'identifier'"
+        );
+        assert_eq!(out.result["result_data"], json!([]));
+        assert_eq!(
+            out.result["result_summary"],
+            json!({"total_objects": 0, "total_objects_successful": 0})
+        );
+    }
+}
+
+#[test]
+fn a_missing_config_fails_the_run() {
+    let out = run_input(json!({"identifier": "lookup_ip", "parameters": [{"ip": "1.2.3.4"}]}));
+    assert_eq!(
+        out.result["message"],
+        "No Config dictionary present in Action JSON"
+    );
+    assert_eq!(out.result["identifier"], "lookup_ip");
+    assert_eq!(out.result["status"], "failed");
+}
+
+#[test]
+fn an_unknown_action_fails_the_run() {
+    let out = run_input(action("nope", json!([{}])));
+    assert_eq!(
+        out.result["message"],
+        "Unknown action. Unable to find action info for 'nope' in App JSON"
+    );
+}
+
+#[test]
+fn two_actions_with_one_identifier_fail_the_run() {
+    let mut app = AppJson::from_json_str(APP_JSON).unwrap();
+    let copy = app.actions[5].clone();
+    app.actions.push(copy);
+    let input = ActionJson::from_json_str(&action("fail", json!([{}])).to_string()).unwrap();
+    let result = run_with_app::<Fixture>(&app, input, RunOptions::default());
+    assert_eq!(
+        result.message,
+        "Found more than one action with identifier 'fail' in App JSON"
+    );
+    assert!(result.result_data.is_empty());
+}
+
+#[test]
+fn a_missing_required_config_field_fails_before_initialize() {
+    let out = run_input(
+        json!({"identifier": "lookup_ip", "config": {"server": "   "}, "parameters": [{"ip": "1.2.3.4"}]}),
+    );
+    assert_eq!(
+        out.result["message"],
+        "Required configuration field 'server' is missing"
+    );
+    assert!(out.log.entries().is_empty(), "{:?}", out.log.entries());
+}
+
+#[test]
+fn a_failing_initialize_handles_no_dict() {
+    let out = run_input(
+        json!({"identifier": "lookup_ip", "config": {"server": "s", "fail_init": true},
+        "parameters": [{"ip": "1.2.3.4"}, {"ip": "5.6.7.8"}]}),
+    );
+    assert_eq!(out.result["status"], "failed");
+    assert_eq!(
+        out.result["message"],
+        "Initialize failed: the asset says so"
+    );
+    assert_eq!(out.result["result_data"], json!([]));
+    assert_eq!(out.result["result_summary"]["total_objects"], 0);
+    assert_eq!(
+        out.result["result_summary"]["finalized"], true,
+        "finalize still runs"
+    );
+}
+
+#[test]
+fn missing_or_empty_parameters_run_once_with_an_empty_dict() {
+    for input in [
+        json!({"identifier": "test_asset_connectivity", "config": {"server": "s"}}),
+        action("test_asset_connectivity", json!([])),
+        action("test_asset_connectivity", json!([{}])),
+    ] {
+        let out = run_input(input);
+        assert_eq!(statuses(&out.result), ["success"]);
+        assert_eq!(messages(&out.result), ["Test Connectivity Passed"]);
+        assert_eq!(out.result["result_data"][0]["parameter"], json!({}));
+        assert_eq!(out.result["result_data"][0]["context"], json!({}));
+    }
+}
+
+#[test]
+fn each_dict_is_cleaned_checked_validated_and_parsed_in_order() {
+    let out = run_input(action(
+        "lookup_ip",
+        json!([
+            {"ip": "   "},
+            {"note": "T-1"},
+            {"ip": "1.2.3.999"},
+            {"ip": "1.2.3.4", "count": "ten"},
+            {"ip": "::1"},
+            {"ip": "10.0.0.1", "note": "anything goes for an unvalidated type", "count": 3},
+            "not a dict"
+        ]),
+    ));
+    assert_eq!(
+        messages(&out.result),
+        [
+            "Required parameter 'ip' is missing",
+            "Required parameter 'ip' is missing",
+            "Parameter 'ip' failed validation",
+            messages(&out.result)[3],
+            "Looked up: ::1",
+            "Looked up: 10.0.0.1",
+            "Parameter dict 6 is not a JSON object",
+        ]
+    );
+    assert!(
+        messages(&out.result)[3].starts_with("Parameter 'count' failed validation: "),
+        "{}",
+        messages(&out.result)[3]
+    );
+    assert_eq!(
+        statuses(&out.result),
+        [
+            "failed", "failed", "failed", "failed", "success", "success", "failed"
+        ]
+    );
+    assert_eq!(out.result["result_data"][0]["parameter"], json!({}));
+    assert_eq!(out.result["result_summary"]["total_objects"], 7);
+    assert_eq!(out.result["result_summary"]["total_objects_successful"], 2);
+    assert_eq!(out.result["message"], "2 actions succeeded");
+    assert_eq!(out.result["status"], "success");
+}
+
+#[test]
+fn allow_list_values_are_split_and_each_item_validated() {
+    let out = run_input(action(
+        "block_ips",
+        json!([{"ips": " 1.2.3.4, ,5.6.7.8 ,"}, {"ips": "1.2.3.4, 5.6.7"}, {"ips": " , "}]),
+    ));
+    assert_eq!(
+        messages(&out.result),
+        [
+            "Blocked 2 addresses",
+            "Parameter 'ips' failed validation",
+            "Required parameter 'ips' is missing"
+        ]
+    );
+    assert_eq!(
+        out.result["result_data"][0]["data"],
+        json!([{"blocked": "1.2.3.4"}, {"blocked": "5.6.7.8"}])
+    );
+    assert_eq!(
+        out.result["result_data"][0]["parameter"],
+        json!({"ips": "1.2.3.4, ,5.6.7.8 ,"}),
+        "the parameter is the cleaned dict, not the split list"
+    );
+}
+
+#[test]
+fn an_error_fails_its_own_dict_and_the_loop_goes_on() {
+    let out = run_input(action("fail", json!([{}, {}])));
+    assert_eq!(
+        messages(&out.result),
+        [
+            "Lookup failed: server said no",
+            "Lookup failed: server said no"
+        ]
+    );
+    assert_eq!(out.result["status"], "failed");
+    assert_eq!(out.result["message"], "0 actions succeeded");
+    assert_eq!(out.result["exception_occured"], false);
+}
+
+#[test]
+fn a_panic_is_the_exception_path_and_loses_nothing() {
+    let out = run_input(action("explode", json!([{}, {"boom": "kaput"}, {}])));
+    let result = &out.result;
+    assert_eq!(
+        statuses(result),
+        ["success", "failed"],
+        "the dict after the panic is not handled"
+    );
+    assert_eq!(messages(result)[1], "Exception Occurred: boom: kaput");
+    assert_eq!(
+        result["result_data"][1]["data"],
+        json!([{"before": "the panic"}]),
+        "data added before the panic is kept"
+    );
+    assert_eq!(result["exception_occured"], true);
+    assert_eq!(result["status"], "failed");
+    assert!(
+        result["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("Exception Occurred")
+    );
+    assert_eq!(result["result_summary"]["exception_seen"], "boom: kaput");
+    assert_eq!(
+        result["result_summary"]["finalized"], true,
+        "finalize still runs"
+    );
+    assert!(
+        out.log
+            .entries()
+            .contains(&Recorded::Error("exception".into(), "boom: kaput".into()))
+    );
+}
+
+#[test]
+fn a_cancelled_run_stops_before_the_next_dict() {
+    let cancel = CancelToken::new();
+    cancel.cancel();
+    let out = run_input_with(action("lookup_ip", json!([{"ip": "1.2.3.4"}])), cancel);
+    assert_eq!(out.result["action_cancelled"], true);
+    assert_eq!(out.result["result_data"], json!([]));
+    assert_eq!(out.result["result_summary"]["cancel_seen"], true);
+    assert_eq!(out.result["result_summary"]["finalized"], true);
+    assert_eq!(
+        out.result["message"],
+        "Action cancelled. 0 actions succeeded"
+    );
+    assert_eq!(out.result["status"], "failed");
+}
+
+#[test]
+fn a_handler_sees_cancellation_while_it_runs() {
+    let cancel = CancelToken::new();
+    let trigger = cancel.clone();
+    let canceller = std::thread::spawn(move || {
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        trigger.cancel();
+    });
+    let out = run_input_with(
+        action("slow", json!([{"seconds": 30}, {"seconds": 30}])),
+        cancel,
+    );
+    canceller.join().unwrap();
+    assert_eq!(messages(&out.result), ["Stopped: cancelled"]);
+    assert_eq!(out.result["action_cancelled"], true);
+}

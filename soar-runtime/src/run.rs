@@ -264,11 +264,11 @@ impl Run {
             };
             (status, message)
         };
-        if let Some(extra) = self.ctx.message().filter(|extra| !extra.is_empty()) {
-            if !message.ends_with(extra) {
-                message.push_str(". ");
-                message.push_str(extra);
-            }
+        if let Some(extra) = self.ctx.message().filter(|extra| !extra.is_empty())
+            && !message.ends_with(extra)
+        {
+            message.push_str(". ");
+            message.push_str(extra);
         }
         RunResult {
             identifier: Some(identifier),

@@ -8,6 +8,7 @@
 use std::fmt;
 
 use serde::{Deserialize, Deserializer};
+use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
 use crate::secret::Secret;
@@ -48,9 +49,10 @@ pub struct ActionJson {
     /// Environment variables for the run (proxies, among others).
     #[serde(deserialize_with = "lenient")]
     pub environment_variables: Option<Map<String, Value>>,
-    /// The parameter dicts; `None` when missing or not a list.
-    #[serde(deserialize_with = "lenient")]
-    pub parameters: Option<Vec<Value>>,
+    /// The parameter dicts as raw JSON text, parsed one at a time when the run reaches them
+    /// (see [`ActionJson::parameter_dicts`]); `None` when missing or not a list.
+    #[serde(deserialize_with = "raw_list")]
+    pub parameters: Option<Box<RawValue>>,
 }
 
 impl ActionJson {
@@ -62,6 +64,15 @@ impl ActionJson {
     /// Parses an action JSON document from bytes (see [`ActionJson::from_json_str`]).
     pub fn from_json_slice(bytes: &[u8]) -> Result<Self, serde_json::Error> {
         serde_json::from_slice(bytes)
+    }
+
+    /// The parameter dicts, each still raw JSON text: a run of many dicts holds each parsed
+    /// dict only while it handles it. Empty when `parameters` is missing or not a list.
+    pub fn parameter_dicts(&self) -> Vec<&RawValue> {
+        self.parameters
+            .as_deref()
+            .and_then(|raw| serde_json::from_str(raw.get()).ok())
+            .unwrap_or_default()
     }
 
     /// The environment variables of the run as name/value pairs (see [`environment_pairs`]).
@@ -97,7 +108,7 @@ impl fmt::Debug for ActionJson {
             .field("asset_id", &self.asset_id)
             .field("container_id", &self.container_id)
             .field("config_keys", &self.config.as_ref().map(Map::len))
-            .field("parameters", &self.parameters.as_ref().map(Vec::len))
+            .field("parameters", &self.parameter_dicts().len())
             .finish_non_exhaustive()
     }
 }
@@ -131,6 +142,12 @@ impl fmt::Display for LooseId {
     }
 }
 
+/// Reads a JSON list as raw text, or `None` when the value is anything else.
+fn raw_list<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Box<RawValue>>, D::Error> {
+    let raw = Box::<RawValue>::deserialize(deserializer)?;
+    Ok(raw.get().starts_with('[').then_some(raw))
+}
+
 /// Reads a value of type `T`, or `None` when the value is null or of another type.
 fn lenient<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
 where
@@ -161,7 +178,11 @@ mod tests {
             input.container_id.as_ref().and_then(LooseId::as_i64),
             Some(42)
         );
-        assert_eq!(input.parameters.as_ref().map(Vec::len), Some(1));
+        assert_eq!(input.parameter_dicts().len(), 1);
+        assert_eq!(
+            input.parameter_dicts()[0].get(),
+            r#"{"domain": "amazon.com"}"#
+        );
         assert_eq!(
             input.environment(),
             vec![("HTTPS_PROXY".to_owned(), "http://p:3128".to_owned())]
@@ -177,6 +198,7 @@ mod tests {
         assert_eq!(input.identifier, None);
         assert!(input.config.is_none());
         assert!(input.parameters.is_none());
+        assert!(input.parameter_dicts().is_empty());
         assert!(input.asset_id.is_none());
     }
 

@@ -12,8 +12,7 @@ use crate::action_json::ActionJson;
 use crate::cancel::CancelToken;
 use crate::connector::Connector;
 use crate::progress::TerminalSink;
-use crate::result::RunResult;
-use crate::run::{RunOptions, run};
+use crate::run::{RunOptions, run_to_writer};
 
 /// Exit code of a run whose status is success.
 pub const EXIT_SUCCESS: u8 = 0;
@@ -88,8 +87,18 @@ fn run_file<C: Connector>(path: &Path, verbose: bool) -> ExitCode {
         cancel,
         decrypt: None,
     };
-    let result = run::<C>(input, options);
-    write_result(&result)
+    let stdout = std::io::stdout();
+    let out = std::io::BufWriter::new(stdout.lock());
+    match run_to_writer::<C, _>(&C::app_json(), input, options, out)
+        .and_then(|status| writeln!(std::io::stdout().lock()).map(|()| status))
+    {
+        Ok(status) if status.is_success() => ExitCode::from(EXIT_SUCCESS),
+        Ok(_) => ExitCode::from(EXIT_FAILED),
+        Err(error) => {
+            eprintln!("cannot write the result: {error}");
+            ExitCode::from(EXIT_UNREADABLE)
+        }
+    }
 }
 
 /// Reads and parses the action JSON file. JSON that is not an object parses as an empty action
@@ -105,25 +114,6 @@ fn read_action_json(path: &Path) -> Result<ActionJson, String> {
         }
         Err(error) => Err(format!("{} is not JSON: {error}", path.display())),
     }
-}
-
-/// Streams the result as pretty JSON to standard output; the exit code follows its status.
-fn write_result(result: &RunResult) -> ExitCode {
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    let written = serde_json::to_writer_pretty(&mut out, result)
-        .map_err(std::io::Error::from)
-        .and_then(|()| writeln!(out))
-        .and_then(|()| out.flush());
-    if let Err(error) = written {
-        eprintln!("cannot write the result: {error}");
-        return ExitCode::from(EXIT_UNREADABLE);
-    }
-    ExitCode::from(if result.status.is_success() {
-        EXIT_SUCCESS
-    } else {
-        EXIT_FAILED
-    })
 }
 
 fn print_stdout(text: &str) -> ExitCode {

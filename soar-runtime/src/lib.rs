@@ -19,6 +19,7 @@ pub mod error;
 pub mod params;
 pub mod progress;
 pub mod result;
+pub mod result_stream;
 pub mod run;
 pub mod secret;
 pub mod values;

@@ -234,6 +234,34 @@ impl Serialize for ActionResult {
     }
 }
 
+/// Where a run hands its finished action results, in order: a `Vec` that collects them, or a
+/// [`crate::result_stream::ResultWriter`] that writes each and lets it go.
+pub trait ResultCollector {
+    /// Takes one finished result.
+    fn collect(&mut self, result: ActionResult);
+}
+
+impl ResultCollector for Vec<ActionResult> {
+    fn collect(&mut self, result: ActionResult) {
+        self.push(result);
+    }
+}
+
+/// The part of the connector run result that follows `result_data`, known when the run ends.
+#[derive(Debug, Clone, Serialize)]
+pub struct RunTail {
+    /// `total_objects`, `total_objects_successful` and what the connector added.
+    pub result_summary: Map<String, Value>,
+    /// `success` when at least one result succeeded (and nothing aborted the run).
+    pub status: Status,
+    /// The run's message ("1 action succeeded").
+    pub message: String,
+    /// Whether a hook panicked (the platform's spelling).
+    pub exception_occured: bool,
+    /// Whether the run was cancelled.
+    pub action_cancelled: bool,
+}
+
 /// The connector run result: what `_handle_action` returns and `<connector> run` prints.
 #[derive(Debug, Clone, Serialize)]
 pub struct RunResult {
@@ -254,6 +282,23 @@ pub struct RunResult {
 }
 
 impl RunResult {
+    /// Puts a run result together from its identifier, its action results and its tail.
+    pub fn from_parts(
+        identifier: Option<String>,
+        result_data: Vec<ActionResult>,
+        tail: RunTail,
+    ) -> Self {
+        Self {
+            identifier,
+            result_data,
+            result_summary: tail.result_summary,
+            status: tail.status,
+            message: tail.message,
+            exception_occured: tail.exception_occured,
+            action_cancelled: tail.action_cancelled,
+        }
+    }
+
     /// Pretty JSON, as the local runner prints it.
     pub fn to_json_pretty(&self) -> String {
         serde_json::to_string_pretty(self).expect("a run result always serializes")

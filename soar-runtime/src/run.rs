@@ -1,8 +1,10 @@
 //! One connector run, step by step as the platform does it (contract section 1 and the
 //! Decisions of `design.md`).
 
+use std::io::{self, Write};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
+use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
 use crate::action_json::ActionJson;
@@ -14,7 +16,8 @@ use crate::context::{Ctx, RunIdentity};
 use crate::error::ActionError;
 use crate::params;
 use crate::progress::{NullSink, ProgressSink};
-use crate::result::{ActionResult, RunResult, Status, succeeded_message};
+use crate::result::{ActionResult, ResultCollector, RunResult, RunTail, Status, succeeded_message};
+use crate::result_stream::ResultWriter;
 
 /// The message of a run whose action JSON has no usable `identifier`.
 pub const MISSING_IDENTIFIER: &str =
@@ -65,22 +68,51 @@ pub fn run<C: Connector>(input: ActionJson, options: RunOptions) -> RunResult {
 /// As [`run`], with the app JSON already built (callers that run many times build it once).
 pub fn run_with_app<C: Connector>(
     app: &AppJson,
-    mut input: ActionJson,
+    input: ActionJson,
     options: RunOptions,
 ) -> RunResult {
+    let identifier = input.identifier.clone();
+    let mut results = Vec::new();
+    let tail = execute::<C>(app, input, options, &mut results);
+    RunResult::from_parts(identifier, results, tail)
+}
+
+/// Runs connector `C` and writes the connector run result to `out` as pretty JSON while the
+/// dicts are handled, holding one action result at a time: the way to run many dicts. The
+/// JSON is the same, byte for byte, as [`RunResult::to_json_pretty`] of [`run_with_app`].
+/// Returns the run's status.
+pub fn run_to_writer<C: Connector, W: Write>(
+    app: &AppJson,
+    input: ActionJson,
+    options: RunOptions,
+    out: W,
+) -> io::Result<Status> {
+    let mut writer = ResultWriter::new(out, input.identifier.as_deref())?;
+    let tail = execute::<C>(app, input, options, &mut writer);
+    writer.finish(&tail)?;
+    Ok(tail.status)
+}
+
+/// The lifecycle, handing each finished action result to `results`.
+fn execute<C: Connector>(
+    app: &AppJson,
+    mut input: ActionJson,
+    options: RunOptions,
+    results: &mut dyn ResultCollector,
+) -> RunTail {
     let Some(identifier) = input.identifier.take() else {
-        return aborted(None, MISSING_IDENTIFIER.to_owned());
+        return RunTail::aborted(MISSING_IDENTIFIER.to_owned());
     };
     let Some(raw_config) = input.config.take() else {
-        return aborted(Some(identifier), MISSING_CONFIG.to_owned());
+        return RunTail::aborted(MISSING_CONFIG.to_owned());
     };
     let action = match find_action(app, &identifier) {
         Ok(action) => action,
-        Err(message) => return aborted(Some(identifier), message),
+        Err(message) => return RunTail::aborted(message),
     };
     let asset_id = input.asset_id.as_ref().map(ToString::to_string);
     let identity = RunIdentity {
-        identifier: identifier.clone(),
+        identifier,
         asset_id: asset_id.clone(),
         container_id: input.container_id.as_ref().and_then(|id| id.as_i64()),
     };
@@ -94,45 +126,50 @@ pub fn run_with_app<C: Connector>(
         asset_id.as_deref().unwrap_or_default(),
     ) {
         Ok(prepared) => prepared,
-        Err(message) => return aborted(Some(identifier), message),
+        Err(message) => return RunTail::aborted(message),
     };
     ctx.add_environment(prepared.environment);
-    let parameters = input.parameters.take().unwrap_or_default();
-    drop(input);
 
     let mut run = Run {
         ctx,
-        results: Vec::with_capacity(parameters.len().max(1)),
+        results,
+        total: 0,
+        successes: 0,
         exception: None,
         cancelled: false,
         abort: None,
     };
     let connector = match guarded(|| C::from_config(&prepared.config, &mut run.ctx)) {
         Ok(Ok(connector)) => connector,
-        Ok(Err(error)) => return run.abort_with(identifier, error.message().to_owned()),
+        Ok(Err(error)) => {
+            run.abort = Some(error.message().to_owned());
+            return run.finish();
+        }
         Err(panic) => {
             run.exception = Some(panic);
-            return run.finish(identifier);
+            return run.finish();
         }
     };
     drop(prepared.config);
-    run.drive(connector, action, parameters);
-    run.finish(identifier)
+    run.drive(connector, action, &input.parameter_dicts());
+    run.finish()
 }
 
 /// The state of a run between its steps.
-struct Run {
+struct Run<'r> {
     ctx: Ctx,
-    results: Vec<ActionResult>,
+    results: &'r mut dyn ResultCollector,
+    total: usize,
+    successes: usize,
     exception: Option<String>,
     cancelled: bool,
     abort: Option<String>,
 }
 
-impl Run {
+impl Run<'_> {
     /// `initialize`, every parameter dict, `finalize`; the connector's exception and cancel
     /// hooks where they apply.
-    fn drive<C: Connector>(&mut self, mut connector: C, action: &Action, parameters: Vec<Value>) {
+    fn drive<C: Connector>(&mut self, mut connector: C, action: &Action, parameters: &[&RawValue]) {
         match guarded(|| connector.initialize(&mut self.ctx)) {
             Ok(Ok(())) if self.ctx.status() == Some(Status::Failed) => {
                 self.abort = Some(self.ctx.message().unwrap_or_default().to_owned());
@@ -172,32 +209,40 @@ impl Run {
         &mut self,
         connector: &mut C,
         action: &Action,
-        parameters: Vec<Value>,
+        parameters: &[&RawValue],
     ) {
-        let parameters = if parameters.is_empty() {
-            vec![Value::Object(Map::new())]
-        } else {
-            parameters
-        };
-        for (index, raw) in parameters.into_iter().enumerate() {
+        let none_given = parameters.is_empty().then(|| Value::Object(Map::new()));
+        let parsed = parameters
+            .iter()
+            .map(|raw| serde_json::from_str::<Value>(raw.get()).unwrap_or(Value::Null));
+        for (index, dict) in none_given.into_iter().chain(parsed).enumerate() {
             if self.ctx.is_cancelled() {
                 break;
             }
-            let Value::Object(raw) = raw else {
+            let Value::Object(raw) = dict else {
                 let mut result = ActionResult::new(Map::new());
                 result.fail(format!("Parameter dict {index} is not a JSON object"));
-                self.results.push(result);
+                self.record(result);
                 continue;
             };
             let (cleaned, context) = params::clean(raw);
             let mut result = ActionResult::new(cleaned);
             result.set_context(context);
             let panicked = self.handle_one(connector, action, &mut result);
-            self.results.push(result);
+            self.record(result);
             if panicked {
                 break;
             }
         }
+    }
+
+    /// Counts a finished result and hands it on.
+    fn record(&mut self, result: ActionResult) {
+        self.total += 1;
+        if result.final_status().is_success() {
+            self.successes += 1;
+        }
+        self.results.collect(result);
     }
 
     /// One parameter dict: required check, validation, handler. Returns whether a hook panicked.
@@ -228,21 +273,9 @@ impl Run {
         false
     }
 
-    fn abort_with(mut self, identifier: String, message: String) -> RunResult {
-        self.abort = Some(message);
-        self.finish(identifier)
-    }
-
-    /// Builds the connector run result.
-    fn finish(mut self, identifier: String) -> RunResult {
-        let successes = self
-            .results
-            .iter()
-            .filter(|result| result.final_status().is_success())
-            .count();
-        let mut summary = Map::new();
-        summary.insert("total_objects".into(), self.results.len().into());
-        summary.insert("total_objects_successful".into(), successes.into());
+    /// The part of the run result that follows the action results.
+    fn finish(mut self) -> RunTail {
+        let mut summary = totals(self.total, self.successes);
         for (key, value) in self.ctx.take_summary() {
             summary.entry(key).or_insert(value);
         }
@@ -251,12 +284,12 @@ impl Run {
         } else if let Some(panic) = &self.exception {
             (Status::Failed, format!("{EXCEPTION_OCCURRED}: {panic}"))
         } else {
-            let status = if successes > 0 && self.ctx.status() != Some(Status::Failed) {
+            let status = if self.successes > 0 && self.ctx.status() != Some(Status::Failed) {
                 Status::Success
             } else {
                 Status::Failed
             };
-            let count = succeeded_message(successes);
+            let count = succeeded_message(self.successes);
             let message = if self.cancelled {
                 format!("{ACTION_CANCELLED}. {count}")
             } else {
@@ -270,14 +303,33 @@ impl Run {
             message.push_str(". ");
             message.push_str(extra);
         }
-        RunResult {
-            identifier: Some(identifier),
-            result_data: self.results,
+        RunTail {
             result_summary: summary,
             status,
             message,
             exception_occured: self.exception.is_some(),
             action_cancelled: self.cancelled,
+        }
+    }
+}
+
+/// `total_objects` and `total_objects_successful`.
+fn totals(total: usize, successes: usize) -> Map<String, Value> {
+    let mut summary = Map::new();
+    summary.insert("total_objects".into(), total.into());
+    summary.insert("total_objects_successful".into(), successes.into());
+    summary
+}
+
+impl RunTail {
+    /// The tail of a run that failed before any parameter dict was handled.
+    fn aborted(message: String) -> Self {
+        RunTail {
+            result_summary: totals(0, 0),
+            status: Status::Failed,
+            message,
+            exception_occured: false,
+            action_cancelled: false,
         }
     }
 }
@@ -296,22 +348,6 @@ fn find_action<'a>(app: &'a AppJson, identifier: &str) -> Result<&'a Action, Str
         (Some(_), Some(_)) => Err(format!(
             "Found more than one action with identifier '{identifier}' in App JSON"
         )),
-    }
-}
-
-/// A run that failed before any parameter dict was handled.
-fn aborted(identifier: Option<String>, message: String) -> RunResult {
-    let mut summary = Map::new();
-    summary.insert("total_objects".into(), 0.into());
-    summary.insert("total_objects_successful".into(), 0.into());
-    RunResult {
-        identifier,
-        result_data: Vec::new(),
-        result_summary: summary,
-        status: Status::Failed,
-        message,
-        exception_occured: false,
-        action_cancelled: false,
     }
 }
 

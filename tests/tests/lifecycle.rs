@@ -6,7 +6,7 @@ use soar_runtime::action_json::ActionJson;
 use soar_runtime::app_json::AppJson;
 use soar_runtime::cancel::CancelToken;
 use soar_runtime::progress::{Recorded, RecordingSink};
-use soar_runtime::run::{RunOptions, run, run_with_app};
+use soar_runtime::run::{RunOptions, run, run_to_writer, run_with_app};
 use soar_tests::fixture::{APP_JSON, Fixture};
 
 struct Outcome {
@@ -363,4 +363,35 @@ fn a_handler_sees_cancellation_while_it_runs() {
     canceller.join().unwrap();
     assert_eq!(messages(&out.result), ["Stopped: cancelled"]);
     assert_eq!(out.result["action_cancelled"], true);
+}
+
+#[test]
+fn the_streamed_result_equals_the_collected_one_byte_for_byte() {
+    let app = AppJson::from_json_str(APP_JSON).unwrap();
+    let inputs = [
+        action(
+            "lookup_ip",
+            json!([{"ip": "1.2.3.4", "context": {"guid": "g"}}, {"ip": "x"}, 5]),
+        ),
+        action("block_ips", json!([{"ips": "1.2.3.4,5.6.7.8"}])),
+        action("explode", json!([{}, {"boom": "kaput"}, {}])),
+        action("test_asset_connectivity", json!([])),
+        action("fail", json!([{}])),
+        action("nope", json!([{}])),
+        json!({"config": {}}),
+        json!({"identifier": "lookup_ip"}),
+        json!({"identifier": "lookup_ip", "config": {"server": "s", "fail_init": true}}),
+    ];
+    for input in inputs {
+        let parse = || ActionJson::from_json_str(&input.to_string()).unwrap();
+        let collected =
+            run_with_app::<Fixture>(&app, parse(), RunOptions::default()).to_json_pretty();
+        let mut streamed = Vec::new();
+        let status =
+            run_to_writer::<Fixture, _>(&app, parse(), RunOptions::default(), &mut streamed)
+                .unwrap();
+        assert_eq!(String::from_utf8(streamed).unwrap(), collected, "{input}");
+        let parsed: Value = serde_json::from_str(&collected).unwrap();
+        assert_eq!(parsed["status"] == "success", status.is_success());
+    }
 }

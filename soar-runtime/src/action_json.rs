@@ -6,7 +6,9 @@
 //! absent rather than failing the whole run; the lifecycle then reports what is missing.
 
 use std::fmt;
+use std::ops::ControlFlow;
 
+use serde::de::{SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 use serde_json::value::RawValue;
 use serde_json::{Map, Value};
@@ -50,7 +52,7 @@ pub struct ActionJson {
     #[serde(deserialize_with = "lenient")]
     pub environment_variables: Option<Map<String, Value>>,
     /// The parameter dicts as raw JSON text, parsed one at a time when the run reaches them
-    /// (see [`ActionJson::parameter_dicts`]); `None` when missing or not a list.
+    /// (see [`ActionJson::for_each_parameter_dict`]); `None` when missing or not a list.
     #[serde(deserialize_with = "raw_list")]
     pub parameters: Option<Box<RawValue>>,
 }
@@ -66,13 +68,17 @@ impl ActionJson {
         serde_json::from_slice(bytes)
     }
 
-    /// The parameter dicts, each still raw JSON text: a run of many dicts holds each parsed
-    /// dict only while it handles it. Empty when `parameters` is missing or not a list.
-    pub fn parameter_dicts(&self) -> Vec<&RawValue> {
-        self.parameters
-            .as_deref()
-            .and_then(|raw| serde_json::from_str(raw.get()).ok())
-            .unwrap_or_default()
+    /// Calls `each` with the parameter dicts in order, parsing one at a time, so that a run of
+    /// many dicts holds only the one it handles; stops early when `each` breaks. Calls nothing
+    /// when `parameters` is missing, not a list or empty.
+    pub fn for_each_parameter_dict(&self, each: impl FnMut(Value) -> ControlFlow<()>) {
+        let Some(raw) = self.parameters.as_deref() else {
+            return;
+        };
+        let mut deserializer = serde_json::Deserializer::from_str(raw.get());
+        // The text was checked to be a JSON list when the action JSON was read, so the only
+        // error here is the unread rest of the list after an early stop.
+        let _ = deserializer.deserialize_seq(EachElement(each));
     }
 
     /// The environment variables of the run as name/value pairs (see [`environment_pairs`]).
@@ -108,7 +114,7 @@ impl fmt::Debug for ActionJson {
             .field("asset_id", &self.asset_id)
             .field("container_id", &self.container_id)
             .field("config_keys", &self.config.as_ref().map(Map::len))
-            .field("parameters", &self.parameter_dicts().len())
+            .field("has_parameters", &self.parameters.is_some())
             .finish_non_exhaustive()
     }
 }
@@ -139,6 +145,26 @@ impl fmt::Display for LooseId {
             LooseId::Number(n) => write!(f, "{n}"),
             LooseId::Text(text) => f.write_str(text),
         }
+    }
+}
+
+/// Hands each element of a JSON list to a closure as it is parsed.
+struct EachElement<F>(F);
+
+impl<'de, F: FnMut(Value) -> ControlFlow<()>> Visitor<'de> for EachElement<F> {
+    type Value = ();
+
+    fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        formatter.write_str("a list of parameter dicts")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(mut self, mut seq: A) -> Result<(), A::Error> {
+        while let Some(element) = seq.next_element::<Value>()? {
+            if (self.0)(element).is_break() {
+                break;
+            }
+        }
+        Ok(())
     }
 }
 
@@ -178,14 +204,42 @@ mod tests {
             input.container_id.as_ref().and_then(LooseId::as_i64),
             Some(42)
         );
-        assert_eq!(input.parameter_dicts().len(), 1);
         assert_eq!(
-            input.parameter_dicts()[0].get(),
-            r#"{"domain": "amazon.com"}"#
+            dicts(&input),
+            vec![serde_json::json!({"domain": "amazon.com"})]
         );
         assert_eq!(
             input.environment(),
             vec![("HTTPS_PROXY".to_owned(), "http://p:3128".to_owned())]
+        );
+    }
+
+    fn dicts(input: &ActionJson) -> Vec<Value> {
+        let mut seen = Vec::new();
+        input.for_each_parameter_dict(|dict| {
+            seen.push(dict);
+            ControlFlow::Continue(())
+        });
+        seen
+    }
+
+    #[test]
+    fn parameter_dicts_come_one_at_a_time_and_can_stop_early() {
+        let input =
+            ActionJson::from_json_str(r#"{"parameters": [{"a": 1}, 2, {"b": [3]}, {}]}"#).unwrap();
+        assert_eq!(dicts(&input).len(), 4);
+        let mut seen = Vec::new();
+        input.for_each_parameter_dict(|dict| {
+            seen.push(dict);
+            if seen.len() == 2 {
+                ControlFlow::Break(())
+            } else {
+                ControlFlow::Continue(())
+            }
+        });
+        assert_eq!(
+            seen,
+            vec![serde_json::json!({"a": 1}), serde_json::json!(2)]
         );
     }
 
@@ -198,7 +252,7 @@ mod tests {
         assert_eq!(input.identifier, None);
         assert!(input.config.is_none());
         assert!(input.parameters.is_none());
-        assert!(input.parameter_dicts().is_empty());
+        assert!(dicts(&input).is_empty());
         assert!(input.asset_id.is_none());
     }
 

@@ -19,6 +19,20 @@ pub fn split_list(value: &str) -> impl Iterator<Item = &str> {
         .filter(|item| !item.is_empty())
 }
 
+/// Looks a parameter up. Parameter dicts are small, and a scan of a few keys is several times
+/// cheaper than hashing the name; larger dicts use the map's index.
+fn lookup<'a>(params: &'a Map<String, Value>, name: &str) -> Option<&'a Value> {
+    const SCAN_BELOW: usize = 8;
+    if params.len() < SCAN_BELOW {
+        params
+            .iter()
+            .find(|(key, _)| *key == name)
+            .map(|(_, value)| value)
+    } else {
+        params.get(name)
+    }
+}
+
 /// Separates the `context` of a raw parameter dict and cleans the rest: strings stripped, empty
 /// values dropped. Returns the cleaned parameters and the context (`{}` when absent).
 pub(crate) fn clean(mut raw: Map<String, Value>) -> (Map<String, Value>, Map<String, Value>) {
@@ -40,7 +54,7 @@ pub(crate) fn first_missing_required<'a>(
         .parameters
         .iter()
         .filter(|(_, spec)| spec.is_required())
-        .find(|(name, spec)| match params.get(name.as_str()) {
+        .find(|(name, spec)| match lookup(params, name) {
             None => true,
             Some(Value::String(text)) if spec.is_allow_list() => split_list(text).next().is_none(),
             Some(_) => false,
@@ -61,7 +75,7 @@ pub fn validate_contains(
         if contains.is_empty() {
             continue;
         }
-        let Some(value) = params.get(name.as_str()) else {
+        let Some(value) = lookup(params, name) else {
             continue;
         };
         let accepted = match value {
@@ -88,8 +102,7 @@ pub fn optional<T: Param>(
     params: &Map<String, Value>,
     name: &str,
 ) -> Result<Option<T>, ActionError> {
-    params
-        .get(name)
+    lookup(params, name)
         .map(|value| {
             T::from_param(value).map_err(|reason| ActionError::invalid_parameter(name, reason))
         })
@@ -101,7 +114,7 @@ pub fn list<T: Param>(params: &Map<String, Value>, name: &str) -> Result<Vec<T>,
     let parse = |item: &Value| {
         T::from_param(item).map_err(|reason| ActionError::invalid_parameter(name, reason))
     };
-    match params.get(name) {
+    match lookup(params, name) {
         None => Ok(Vec::new()),
         Some(Value::String(text)) => split_list(text)
             .map(|item| parse(&Value::String(item.to_owned())))

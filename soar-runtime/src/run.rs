@@ -2,9 +2,9 @@
 //! Decisions of `design.md`).
 
 use std::io::{self, Write};
+use std::ops::ControlFlow;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
-use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
 use crate::action_json::ActionJson;
@@ -151,7 +151,7 @@ fn execute<C: Connector>(
         }
     };
     drop(prepared.config);
-    run.drive(connector, action, &input.parameter_dicts());
+    run.drive(connector, action, &input);
     run.finish()
 }
 
@@ -169,12 +169,12 @@ struct Run<'r> {
 impl Run<'_> {
     /// `initialize`, every parameter dict, `finalize`; the connector's exception and cancel
     /// hooks where they apply.
-    fn drive<C: Connector>(&mut self, mut connector: C, action: &Action, parameters: &[&RawValue]) {
+    fn drive<C: Connector>(&mut self, mut connector: C, action: &Action, input: &ActionJson) {
         match guarded(|| connector.initialize(&mut self.ctx)) {
             Ok(Ok(())) if self.ctx.status() == Some(Status::Failed) => {
                 self.abort = Some(self.ctx.message().unwrap_or_default().to_owned());
             }
-            Ok(Ok(())) => self.handle_all(&mut connector, action, parameters),
+            Ok(Ok(())) => self.handle_all(&mut connector, action, input),
             Ok(Err(error)) => self.abort = Some(error.message().to_owned()),
             Err(panic) => self.exception = Some(panic),
         }
@@ -205,34 +205,45 @@ impl Run<'_> {
     }
 
     /// Handles the parameter dicts in order until the last, a panic or a cancellation.
-    fn handle_all<C: Connector>(
+    fn handle_all<C: Connector>(&mut self, connector: &mut C, action: &Action, input: &ActionJson) {
+        let mut index = 0;
+        input.for_each_parameter_dict(|dict| {
+            let flow = self.handle_dict(connector, action, index, dict);
+            index += 1;
+            flow
+        });
+        if index == 0 {
+            // `parameters` missing or empty: the action runs once with an empty dict.
+            let _ = self.handle_dict(connector, action, 0, Value::Object(Map::new()));
+        }
+    }
+
+    /// One raw parameter dict: cleaned, then handled. Breaks on a cancellation or a panic.
+    fn handle_dict<C: Connector>(
         &mut self,
         connector: &mut C,
         action: &Action,
-        parameters: &[&RawValue],
-    ) {
-        let none_given = parameters.is_empty().then(|| Value::Object(Map::new()));
-        let parsed = parameters
-            .iter()
-            .map(|raw| serde_json::from_str::<Value>(raw.get()).unwrap_or(Value::Null));
-        for (index, dict) in none_given.into_iter().chain(parsed).enumerate() {
-            if self.ctx.is_cancelled() {
-                break;
-            }
-            let Value::Object(raw) = dict else {
-                let mut result = ActionResult::new(Map::new());
-                result.fail(format!("Parameter dict {index} is not a JSON object"));
-                self.record(result);
-                continue;
-            };
-            let (cleaned, context) = params::clean(raw);
-            let mut result = ActionResult::new(cleaned);
-            result.set_context(context);
-            let panicked = self.handle_one(connector, action, &mut result);
+        index: usize,
+        dict: Value,
+    ) -> ControlFlow<()> {
+        if self.ctx.is_cancelled() {
+            return ControlFlow::Break(());
+        }
+        let Value::Object(raw) = dict else {
+            let mut result = ActionResult::new(Map::new());
+            result.fail(format!("Parameter dict {index} is not a JSON object"));
             self.record(result);
-            if panicked {
-                break;
-            }
+            return ControlFlow::Continue(());
+        };
+        let (cleaned, context) = params::clean(raw);
+        let mut result = ActionResult::new(cleaned);
+        result.set_context(context);
+        let panicked = self.handle_one(connector, action, &mut result);
+        self.record(result);
+        if panicked {
+            ControlFlow::Break(())
+        } else {
+            ControlFlow::Continue(())
         }
     }
 

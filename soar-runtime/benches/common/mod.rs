@@ -1,6 +1,8 @@
 //! The workload both pipeline benchmarks share: a connector whose handler does nothing, and an
 //! action JSON with N parameter dicts of two validated parameters each.
 
+use std::io::{BufWriter, Write};
+
 use soar_runtime::action_json::ActionJson;
 use soar_runtime::app_json::AppJson;
 use soar_runtime::prelude::*;
@@ -63,13 +65,29 @@ pub fn action_json(dicts: usize) -> String {
     text
 }
 
-/// The whole pipeline: parse, prepare the config, validate and dispatch every dict, build the
-/// result and serialize it. Returns the serialized result.
-pub fn pipeline(app: &AppJson, input: &str) -> Vec<u8> {
+/// Counts the bytes written to it and keeps none, as a pipe to another process would.
+#[derive(Default)]
+pub struct CountingSink(pub usize);
+
+impl Write for CountingSink {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0 += bytes.len();
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// The whole pipeline as `<connector> run` does it: parse, prepare the config, validate and
+/// dispatch every dict, build each result and serialize it through a buffered writer into
+/// what stands for standard output. Returns the number of bytes of result JSON.
+pub fn pipeline(app: &AppJson, input: &str) -> usize {
     let parsed = ActionJson::from_json_str(input).expect("the benchmark input parses");
-    let mut out = Vec::new();
+    let mut out = BufWriter::new(CountingSink::default());
     let status = run_to_writer::<NoOp, _>(app, parsed, RunOptions::default(), &mut out)
-        .expect("writing to memory cannot fail");
+        .expect("writing to a counter cannot fail");
     assert!(status.is_success());
-    out
+    out.into_inner().map(|sink| sink.0).unwrap_or_default()
 }

@@ -18,6 +18,8 @@ pub struct Fixture {
     server: String,
     token: Option<Secret>,
     fail_init: bool,
+    fail_finalize: bool,
+    loose_ip: bool,
 }
 
 fn object(value: Value) -> Map<String, Value> {
@@ -38,6 +40,8 @@ impl Connector for Fixture {
             server: config.get_str("server").unwrap_or_default().to_owned(),
             token: config.secret("token").cloned(),
             fail_init: config.get("fail_init") == Some(&Value::Bool(true)),
+            fail_finalize: config.get("fail_finalize") == Some(&Value::Bool(true)),
+            loose_ip: config.get("loose_ip") == Some(&Value::Bool(true)),
         })
     }
 
@@ -49,6 +53,9 @@ impl Connector for Fixture {
             "ipv6",
             Some(Arc::new(|value: &str| value.parse::<IpAddr>().is_ok())),
         );
+        if self.loose_ip {
+            ctx.set_validator("ip", None);
+        }
         ctx.save_progress(format!("Using server {}", self.server));
         Ok(())
     }
@@ -100,6 +107,17 @@ impl Connector for Fixture {
                 Ok(())
             }
             "fail" => Err(ActionError::new("Lookup failed: server said no")),
+            "connector_status" => {
+                ctx.update_summary(object(json!({"checked": 1})))
+                    .insert("more".into(), json!("yes"));
+                if result.param("fail") == Some(&Value::Bool(true)) {
+                    ctx.set_status(Status::Failed, Some("Connector-level failure"));
+                } else {
+                    ctx.set_status(Status::Success, Some("All good"));
+                }
+                ctx.append_to_message("(appended)");
+                Ok(())
+            }
             "leak_attempt" => {
                 let token = self.token.clone().unwrap_or_else(|| Secret::new(""));
                 ctx.save_progress(format!("token {token}"));
@@ -116,6 +134,9 @@ impl Connector for Fixture {
 
     fn finalize(&mut self, ctx: &mut Ctx) -> Result<(), ActionError> {
         ctx.update_summary(object(json!({"finalized": true})));
+        if self.fail_finalize {
+            return Err(ActionError::new("state file is read-only"));
+        }
         Ok(())
     }
 

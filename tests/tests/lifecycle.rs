@@ -395,3 +395,118 @@ fn the_streamed_result_equals_the_collected_one_byte_for_byte() {
         assert_eq!(parsed["status"] == "success", status.is_success());
     }
 }
+
+#[test]
+fn connector_level_status_message_and_summary() {
+    let out = run_input(action("connector_status", json!([{}])));
+    assert_eq!(out.result["status"], "success");
+    assert_eq!(
+        out.result["message"],
+        "1 action succeeded. All good (appended)"
+    );
+    assert_eq!(
+        out.result["result_summary"],
+        json!({"total_objects": 1, "total_objects_successful": 1, "checked": 1, "more": "yes", "finalized": true})
+    );
+    let out = run_input(action("connector_status", json!([{"fail": true}])));
+    assert_eq!(
+        out.result["status"], "failed",
+        "a failed connector-level status fails the run"
+    );
+    assert_eq!(
+        out.result["message"],
+        "1 action succeeded. Connector-level failure (appended)"
+    );
+}
+
+#[test]
+fn a_failing_finalize_fails_the_run_and_keeps_the_results() {
+    let out = run_input(
+        json!({"identifier": "lookup_ip", "config": {"server": "s", "fail_finalize": true},
+        "parameters": [{"ip": "1.2.3.4"}]}),
+    );
+    assert_eq!(out.result["status"], "failed");
+    assert_eq!(
+        out.result["message"],
+        "1 action succeeded. Finalize failed: state file is read-only"
+    );
+    assert_eq!(statuses(&out.result), ["success"]);
+}
+
+#[test]
+fn set_validator_none_removes_a_stock_validator_for_the_run() {
+    let strict = run_input(action("block_ips", json!([{"ips": "not-an-ip"}])));
+    assert_eq!(
+        messages(&strict.result),
+        ["Parameter 'ips' failed validation"]
+    );
+    let loose = run_input(
+        json!({"identifier": "block_ips", "config": {"server": "s", "loose_ip": true},
+        "parameters": [{"ips": "not-an-ip"}]}),
+    );
+    assert_eq!(messages(&loose.result), ["Blocked 1 addresses"]);
+}
+
+#[test]
+fn numbers_and_booleans_arrive_as_strings_or_not() {
+    let out = run_input(action(
+        "lookup_ip",
+        json!([{"ip": "1.2.3.4", "count": 7}, {"ip": "1.2.3.4", "count": " 8 "}]),
+    ));
+    assert_eq!(out.result["result_data"][0]["data"][0]["count"], 7);
+    assert_eq!(out.result["result_data"][1]["data"][0]["count"], 8);
+    let out = run_input(
+        json!({"identifier": "lookup_ip", "asset_id": 10, "container_id": "42",
+        "config": {"server": "s"}, "parameters": [{"ip": "1.2.3.4"}]}),
+    );
+    assert_eq!(out.result["status"], "success");
+}
+
+#[test]
+fn a_decryptor_sees_password_fields_with_the_asset_id_as_salt() {
+    let decrypt = |request: &soar_runtime::config::DecryptRequest<'_>| -> Result<String, String> {
+        assert_eq!(request.field, "token");
+        assert_eq!(request.salt, "10");
+        assert_eq!(
+            request.key.map(|key| key.expose().to_owned()),
+            Some("k".to_owned())
+        );
+        Err("wrong key".to_owned())
+    };
+    let options = RunOptions {
+        decrypt: Some(Box::new(decrypt)),
+        ..RunOptions::default()
+    };
+    let input = json!({"identifier": "lookup_ip", "asset_id": "10", "dec_key": "k",
+        "config": {"server": "s", "token": "ciphertext"}, "parameters": [{"ip": "1.2.3.4"}]});
+    let result = run::<Fixture>(
+        ActionJson::from_json_str(&input.to_string()).unwrap(),
+        options,
+    );
+    assert_eq!(
+        result.message,
+        "Unable to decrypt configuration field 'token': wrong key"
+    );
+    assert!(result.result_data.is_empty());
+}
+
+#[test]
+fn huge_and_odd_values_never_panic() {
+    let huge = "9".repeat(5_000_000);
+    let out = run_input(action(
+        "lookup_ip",
+        json!([
+            {"ip": huge.clone()},
+            {"ip": "1.2.3.4", "count": huge},
+            {"ip": ["1.2.3.4"]},
+            {"ip": {"nested": true}},
+            {"ip": "1.2.3.4", "count": 1e300},
+            {"ip": "\u{0}\u{202e}"}
+        ]),
+    ));
+    assert_eq!(
+        statuses(&out.result),
+        ["failed", "failed", "failed", "failed", "failed", "failed"]
+    );
+    assert!(messages(&out.result)[1].starts_with("Parameter 'count' failed validation: "));
+}

@@ -50,7 +50,10 @@ fn test(cargo_args: &[String]) -> ExitCode {
         return ExitCode::FAILURE;
     }
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    eprintln!("xtask test: cargo test --workspace {}", cargo_args.join(" "));
+    eprintln!(
+        "xtask test: cargo test --workspace {}",
+        cargo_args.join(" ")
+    );
     let status = Command::new(cargo)
         .current_dir(&root)
         .args(["test", "--workspace"])

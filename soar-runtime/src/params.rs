@@ -36,9 +36,13 @@ fn lookup<'a>(params: &'a Map<String, Value>, name: &str) -> Option<&'a Value> {
 /// Separates the `context` of a raw parameter dict and cleans the rest: strings stripped, empty
 /// values dropped. Returns the cleaned parameters and the context (`{}` when absent).
 pub(crate) fn clean(mut raw: Map<String, Value>) -> (Map<String, Value>, Map<String, Value>) {
-    let context = match raw.shift_remove(CONTEXT_KEY) {
-        Some(Value::Object(context)) => context,
-        _ => Map::new(),
+    let context = if lookup(&raw, CONTEXT_KEY).is_some() {
+        match raw.shift_remove(CONTEXT_KEY) {
+            Some(Value::Object(context)) => context,
+            _ => Map::new(),
+        }
+    } else {
+        Map::new()
     };
     crate::config::strip_and_drop_empty(&mut raw);
     (raw, context)

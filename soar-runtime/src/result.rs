@@ -212,24 +212,60 @@ pub fn render_summary(summary: &Map<String, Value>) -> String {
     rendered
 }
 
+impl ActionResult {
+    /// Calls `write` with each field as the platform writes it, in the platform's key order:
+    /// `data`, `extra_data`, `summary`, `status`, `message`, `parameter`, `context`, and
+    /// `debug_data` when there is some. The one place that defines the written form.
+    pub(crate) fn for_each_field<E>(
+        &self,
+        mut write: impl FnMut(&'static str, Field<'_>) -> Result<(), E>,
+    ) -> Result<(), E> {
+        write("data", Field::List(&self.data))?;
+        write("extra_data", Field::List(&self.extra_data))?;
+        write("summary", Field::Map(&self.summary))?;
+        write("status", Field::Status(self.final_status()))?;
+        match &self.message {
+            Some(message) => write("message", Field::Text(message))?,
+            None => write("message", Field::Text(&render_summary(&self.summary)))?,
+        }
+        write("parameter", Field::Map(&self.parameter))?;
+        write("context", Field::Map(&self.context))?;
+        if !self.debug_data.is_empty() {
+            write("debug_data", Field::List(&self.debug_data))?;
+        }
+        Ok(())
+    }
+}
+
+/// One field of an [`ActionResult`] as it is written.
+#[derive(Debug)]
+pub(crate) enum Field<'a> {
+    /// `data`, `extra_data`, `debug_data`.
+    List(&'a [Value]),
+    /// `summary`, `parameter`, `context`.
+    Map(&'a Map<String, Value>),
+    /// `status`.
+    Status(Status),
+    /// `message`.
+    Text(&'a str),
+}
+
+impl Serialize for Field<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Field::List(items) => items.serialize(serializer),
+            Field::Map(map) => map.serialize(serializer),
+            Field::Status(status) => status.serialize(serializer),
+            Field::Text(text) => text.serialize(serializer),
+        }
+    }
+}
+
 impl Serialize for ActionResult {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
-        let entries = if self.debug_data.is_empty() { 7 } else { 8 };
-        let mut map = serializer.serialize_map(Some(entries))?;
-        map.serialize_entry("data", &self.data)?;
-        map.serialize_entry("extra_data", &self.extra_data)?;
-        map.serialize_entry("summary", &self.summary)?;
-        map.serialize_entry("status", &self.final_status())?;
-        match &self.message {
-            Some(message) => map.serialize_entry("message", message)?,
-            None => map.serialize_entry("message", &render_summary(&self.summary))?,
-        }
-        map.serialize_entry("parameter", &self.parameter)?;
-        map.serialize_entry("context", &self.context)?;
-        if !self.debug_data.is_empty() {
-            map.serialize_entry("debug_data", &self.debug_data)?;
-        }
+        let mut map = serializer.serialize_map(None)?;
+        self.for_each_field(|key, value| map.serialize_entry(key, &value))?;
         map.end()
     }
 }

@@ -81,12 +81,24 @@ impl<W: Write> ResultWriter<W> {
         value.serialize(&mut serializer).map_err(io::Error::from)
     }
 
+    /// Writes one action result two levels deep. The keys are fixed ASCII names, written as
+    /// they are; the values go through serde_json.
     fn write_result(&mut self, result: &ActionResult) -> io::Result<()> {
-        self.out
-            .write_all(if self.written == 0 { b"\n" } else { b",\n" })?;
-        self.out.write_all(INDENT)?;
-        self.out.write_all(INDENT)?;
-        self.indented(result, 2)
+        self.out.write_all(if self.written == 0 {
+            b"\n    {"
+        } else {
+            b",\n    {"
+        })?;
+        let mut first = true;
+        result.for_each_field(|key, value| {
+            self.out
+                .write_all(if first { b"\n      \"" } else { b",\n      \"" })?;
+            first = false;
+            self.out.write_all(key.as_bytes())?;
+            self.out.write_all(b"\": ")?;
+            self.indented(&value, 3)
+        })?;
+        self.out.write_all(b"\n    }")
     }
 }
 
@@ -235,19 +247,20 @@ mod tests {
     fn a_write_error_is_reported_by_finish() {
         #[derive(Debug)]
         struct Broken(usize);
+        /// Accepts this many bytes, then fails.
         impl Write for Broken {
             fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
-                if self.0 == 0 {
+                if self.0 < bytes.len() {
                     return Err(io::Error::other("pipe closed"));
                 }
-                self.0 -= 1;
+                self.0 -= bytes.len();
                 Ok(bytes.len())
             }
             fn flush(&mut self) -> io::Result<()> {
                 Ok(())
             }
         }
-        let mut writer = ResultWriter::new(Broken(6), Some("x")).unwrap();
+        let mut writer = ResultWriter::new(Broken(64), Some("x")).unwrap();
         writer.collect(ActionResult::new(serde_json::Map::new()));
         writer.collect(ActionResult::new(serde_json::Map::new()));
         let tail = RunTail {

@@ -101,6 +101,7 @@ impl Connector for Fixture {
             }
             "explode" => {
                 result.add_data(json!({"before": "the panic"}));
+                result.add_debug_data(json!({"params": result.parameter().len()}));
                 if let Some(Value::String(text)) = result.param("boom") {
                     panic!("boom: {text}");
                 }

@@ -1,5 +1,7 @@
 //! Helpers shared by the workspace-level tests.
 
+pub mod app_json_corpus;
+
 use std::path::PathBuf;
 
 /// The shared corpus directory (`../shared/corpus` beside the checkout).

@@ -1,1 +1,0 @@
-//! app JSON model (being written)

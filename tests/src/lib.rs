@@ -1,6 +1,7 @@
 //! Helpers shared by the workspace-level tests.
 
 pub mod app_json_corpus;
+pub mod clean_app;
 
 use std::path::PathBuf;
 

@@ -10,11 +10,21 @@ pub(super) fn starts_lowercase(text: &str) -> bool {
     text.chars().next().is_some_and(|c| c.is_ascii_lowercase())
 }
 
-/// An action description: empty, or at least two characters, not starting with a lowercase
-/// ASCII letter and not ending with a period (`^(|[^a-z][\s\S]*[^\.])$`).
-pub(super) fn is_action_description(text: &str) -> bool {
-    text.is_empty()
-        || (text.chars().nth(1).is_some() && !starts_lowercase(text) && !text.ends_with('.'))
+/// What is wrong with an action description, if anything: it must be empty, or at least two
+/// characters, not starting with a lowercase ASCII letter and not ending with a period
+/// (`^(|[^a-z][\s\S]*[^\.])$`).
+pub(super) fn action_description_problem(text: &str) -> Option<&'static str> {
+    if text.is_empty() {
+        None
+    } else if starts_lowercase(text) {
+        Some("starts with a lowercase letter")
+    } else if text.ends_with('.') {
+        Some("ends with a period")
+    } else if text.chars().nth(1).is_none() {
+        Some("is a single character")
+    } else {
+        None
+    }
 }
 
 /// Whether a character belongs to the contract's action-name alphabet (`[a-z 0-9]`).
@@ -114,10 +124,10 @@ mod tests {
             "Ends with a question?",
             "Two.\nLines",
         ] {
-            assert!(is_action_description(ok), "{ok:?}");
+            assert_eq!(action_description_problem(ok), None, "{ok:?}");
         }
         for bad in ["query WHOIS", "Query WHOIS.", "X", ".", "Q."] {
-            assert!(!is_action_description(bad), "{bad:?}");
+            assert!(action_description_problem(bad).is_some(), "{bad:?}");
         }
     }
 

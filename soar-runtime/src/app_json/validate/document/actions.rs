@@ -57,10 +57,13 @@ fn texts(walker: &mut Walker<'_>, action: &Map<String, Value>, at: &Pointer) {
         );
     }
     if let Some((description, at)) = walker.text(action, at, "description", SCHEMA)
-        && !text::is_action_description(description)
+        && let Some(problem) = text::action_description_problem(description)
     {
-        let message = "the action description starts with a lowercase letter, ends with a period or is one character";
-        walker.report(Rule::ActionDescription, &at, message);
+        walker.report(
+            Rule::ActionDescription,
+            &at,
+            format!("the action description {problem}"),
+        );
     }
     if let Some((verbose, at)) = walker.text(action, at, "verbose", SCHEMA)
         && text::starts_lowercase(verbose)

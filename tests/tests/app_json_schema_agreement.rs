@@ -456,3 +456,115 @@ fn several_breaks_in_one_document_are_all_found() {
     assert_eq!(schema_errors(&schema, &document), expected);
     assert_eq!(schema_rule_errors(&findings), expected);
 }
+
+/// The pointers of every node below the root of `value`.
+fn node_pointers(value: &Value, at: &str, pointers: &mut Vec<String>) {
+    let children: Vec<(String, &Value)> = match value {
+        Value::Object(object) => object
+            .iter()
+            .map(|(key, child)| (key.replace('~', "~0").replace('/', "~1"), child))
+            .collect(),
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .map(|(index, child)| (index.to_string(), child))
+            .collect(),
+        _ => Vec::new(),
+    };
+    for (token, child) in children {
+        let pointer = format!("{at}/{token}");
+        pointers.push(pointer.clone());
+        node_pointers(child, &pointer, pointers);
+    }
+}
+
+/// The WHOIS app with a few outputs per action, and with every optional part the model types:
+/// a password field, a lock, contributors, a webhook and `pip314_dependencies`.
+fn rich_whois() -> Value {
+    let mut document = app("whois");
+    for action in document["actions"].as_array_mut().unwrap() {
+        action["output"].as_array_mut().unwrap().truncate(6);
+    }
+    set(
+        &mut document,
+        "/configuration/api_key",
+        password_field(json!({"default": "", "required": false})),
+    );
+    set(
+        &mut document,
+        "/actions/1/lock",
+        json!({"enabled": true, "data_path": "parameters.domain", "concurrency": false}),
+    );
+    set(
+        &mut document,
+        "/contributors",
+        json!([{"name": "Jane Doe"}]),
+    );
+    let route = json!({"url_pattern": "hook", "allowed_methods": ["GET"], "declaration_path": "hook.py", "declaration_lineno": 7});
+    let webhook = json!({"handler": "hook.handle", "requires_auth": false, "allowed_headers": [], "ip_allowlist": ["0.0.0.0/0"], "routes": [route]});
+    set(&mut document, "/webhook", webhook);
+    let wheels = document["pip39_dependencies"].clone();
+    set(&mut document, "/pip314_dependencies", wheels);
+    document
+}
+
+/// Every node of a corpus app replaced by each of a dozen odd values, and every key removed:
+/// the schema and the validator still agree, and whatever has no error reads into the model.
+#[test]
+fn every_node_broken_in_every_way_gets_the_same_verdict() {
+    let schema = schema();
+    let base = rich_whois();
+    let mut pointers = Vec::new();
+    node_pointers(&base, "", &mut pointers);
+    let odd = [
+        json!(null),
+        json!(true),
+        json!(0),
+        json!(-1),
+        json!(1.5),
+        json!(""),
+        json!("x"),
+        json!("A"),
+        json!([]),
+        json!(["x"]),
+        json!({}),
+        json!({"x": 1}),
+    ];
+    let mut checked = 0;
+    for pointer in &pointers {
+        let mut variants: Vec<(String, Value)> = odd
+            .iter()
+            .map(|value| {
+                let mut document = base.clone();
+                set(&mut document, pointer, value.clone());
+                (format!("{pointer} = {value}"), document)
+            })
+            .collect();
+        if base
+            .pointer(pointer.rsplit_once('/').unwrap().0)
+            .is_some_and(Value::is_object)
+        {
+            let mut document = base.clone();
+            remove(&mut document, pointer);
+            variants.push((format!("{pointer} removed"), document));
+        }
+        for (name, document) in variants {
+            let findings = validate_value(&document);
+            let shown: Vec<String> = findings.iter().map(ToString::to_string).collect();
+            assert_eq!(
+                schema_rule_errors(&findings),
+                schema_errors(&schema, &document),
+                "{name}: {shown:#?}"
+            );
+            let unreadable = findings.iter().any(|finding| {
+                finding.pointer.is_empty() && finding.message.starts_with("cannot be read")
+            });
+            assert!(
+                !unreadable,
+                "{name}: no error reported, yet the model cannot read it: {shown:#?}"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 2000, "only {checked} variants");
+}

@@ -143,7 +143,8 @@ pub enum Rule {
     /// platform writes it.
     UpdatedTimeFormat,
     /// Warning: the `order` of configuration fields or of an action's parameters is missing or
-    /// does not run 0..n-1 (the CI's sequence test skips on poll, and so does this rule).
+    /// does not run 0..n-1. The platform sorts the form by it and accepts gaps; the CI's
+    /// sequence test (not its schema) fails it. Like that test, this rule skips on poll.
     Order,
     /// Warning: a data type the contract does not document where it is used: `object` or
     /// `array` for a configuration field, anything but `string`, `numeric`, `boolean` and
@@ -168,8 +169,8 @@ pub enum Rule {
     Undo,
     /// Warning: a `lock` whose `data_path` is not `parameters.<a parameter of the action>`.
     Lock,
-    /// Warning: a `render` without a known `type`, or a `custom` render without a
-    /// `module.function` view.
+    /// Warning: a `render` without a known `type` (real apps write `{}` and `default`), or a
+    /// `custom` render without a `module.function` view.
     Render,
     /// Warning: an action (other than test connectivity and on poll) lacks one of
     /// [`soar_vocab::STANDARD_DATA_PATHS`]; the platform's CI adds them.
@@ -185,7 +186,8 @@ pub enum Rule {
     ColumnOrder,
     /// Warning: a `column_order` written as a string or a float (`"0"`, `0.0`).
     ColumnOrderSpelling,
-    /// Warning: the same data path is listed twice in one action's output.
+    /// Warning: the same data path is listed twice in one action's output (14 times in one
+    /// action of a corpus app); this also covers a parameter output listed twice.
     DuplicateDataPath,
     /// Warning: a data path that starts neither with `action_result.` nor with `summary.`.
     DataPath,

@@ -76,7 +76,7 @@ impl Kind {
 }
 
 /// The JSON type of `value` with an article, for messages.
-pub(super) fn describe(value: &Value) -> &'static str {
+fn describe(value: &Value) -> &'static str {
     match value {
         Value::Null => "null",
         Value::Bool(_) => "a boolean",

@@ -6,8 +6,14 @@
 
 /// Whether `text` starts with a lowercase ASCII letter. Descriptions and `verbose` must not
 /// (`^(|[^a-z][\s\S]*)$`).
-pub(super) fn starts_lowercase(text: &str) -> bool {
+fn starts_lowercase(text: &str) -> bool {
     text.chars().next().is_some_and(|c| c.is_ascii_lowercase())
+}
+
+/// What is wrong with an app, configuration or parameter description or a `verbose`, if
+/// anything: it must not start with a lowercase ASCII letter (`^(|[^a-z][\s\S]*)$`).
+pub(super) fn description_problem(text: &str) -> Option<&'static str> {
+    starts_lowercase(text).then_some("starts with a lowercase letter")
 }
 
 /// What is wrong with an action description, if anything: it must be empty, or at least two

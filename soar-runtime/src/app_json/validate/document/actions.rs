@@ -38,56 +38,39 @@ pub(super) fn check(walker: &mut Walker<'_>, app: &Map<String, Value>, at: &Poin
 
 /// The action's name, type, description and verbose.
 fn texts(walker: &mut Walker<'_>, action: &Map<String, Value>, at: &Pointer) {
-    if let Some((name, at)) = walker.text(action, at, "action", SCHEMA)
-        && !text::matches_action_name_pattern(name)
-    {
-        walker.report(
-            Rule::ActionName,
-            &at,
-            format!("the action name {name:?} has no lowercase letter, digit or space"),
-        );
-    }
-    if let Some((kind, at)) = walker.text(action, at, "type", SCHEMA)
-        && !soar_vocab::ACTION_KINDS.contains(&kind)
-    {
-        walker.report(
-            Rule::ActionKind,
-            &at,
-            format!("unknown action type {kind:?}"),
-        );
-    }
-    if let Some((description, at)) = walker.text(action, at, "description", SCHEMA)
-        && let Some(problem) = text::action_description_problem(description)
-    {
-        walker.report(
-            Rule::ActionDescription,
-            &at,
-            format!("the action description {problem}"),
-        );
-    }
-    if let Some((verbose, at)) = walker.text(action, at, "verbose", SCHEMA)
-        && text::starts_lowercase(verbose)
-    {
-        walker.report(
-            Rule::TextStart,
-            &at,
-            "`verbose` starts with a lowercase letter",
-        );
-    }
+    walker.pattern(action, at, "action", Rule::ActionName, |name| {
+        (!text::matches_action_name_pattern(name))
+            .then_some("has no lowercase letter, digit or space")
+    });
+    walker.pattern(action, at, "type", Rule::ActionKind, |kind| {
+        (!soar_vocab::ACTION_KINDS.contains(&kind)).then_some("is not a known action type")
+    });
+    walker.pattern(
+        action,
+        at,
+        "description",
+        Rule::ActionDescription,
+        text::action_description_problem,
+    );
+    walker.pattern(
+        action,
+        at,
+        "verbose",
+        Rule::TextStart,
+        text::description_problem,
+    );
 }
 
 /// One parameter (at `at`).
 fn parameter(walker: &mut Walker<'_>, parameter: &Map<String, Value>, at: &Pointer) {
     walker.require(parameter, at, &["data_type"], SCHEMA);
-    if let Some((description, at)) = walker.text(parameter, at, "description", SCHEMA)
-        && text::starts_lowercase(description)
-    {
-        walker.report(
-            Rule::TextStart,
-            &at,
-            "the description starts with a lowercase letter",
-        );
-    }
+    walker.pattern(
+        parameter,
+        at,
+        "description",
+        Rule::TextStart,
+        text::description_problem,
+    );
     walker.text(parameter, at, "data_type", SCHEMA);
     for key in ["required", "primary", "allow_list"] {
         walker.field(parameter, at, key, Kind::Boolean, SCHEMA);

@@ -11,24 +11,23 @@ use crate::app_json::validate::text;
 pub(super) fn check(walker: &mut Walker<'_>, app: &Map<String, Value>, at: &Pointer) {
     for (field, pointer) in walker.members(app, at, "configuration", SCHEMA) {
         walker.require(field, &pointer, &["data_type"], SCHEMA);
-        if let Some((description, at)) = walker.text(field, &pointer, "description", SCHEMA)
-            && text::starts_lowercase(description)
-        {
-            walker.report(
-                Rule::TextStart,
-                &at,
-                "the description starts with a lowercase letter",
-            );
-        }
-        if let Some((data_type, at)) = walker.text(field, &pointer, "data_type", SCHEMA)
-            && !soar_vocab::CONFIG_DATA_TYPES.contains(&data_type)
-        {
-            walker.report(
-                Rule::ConfigDataType,
-                &at,
-                format!("unknown configuration data type {data_type:?}"),
-            );
-        }
+        walker.pattern(
+            field,
+            &pointer,
+            "description",
+            Rule::TextStart,
+            text::description_problem,
+        );
+        walker.pattern(
+            field,
+            &pointer,
+            "data_type",
+            Rule::ConfigDataType,
+            |data_type| {
+                (!soar_vocab::CONFIG_DATA_TYPES.contains(&data_type))
+                    .then_some("is not a known configuration data type")
+            },
+        );
         walker.field(field, &pointer, "required", Kind::Boolean, SCHEMA);
         walker.field(field, &pointer, "order", Kind::Integer, SCHEMA);
         walker.field(field, &pointer, "value_list", Kind::Array, SCHEMA);

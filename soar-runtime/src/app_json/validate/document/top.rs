@@ -89,57 +89,30 @@ fn fips_compliant(walker: &mut Walker<'_>, app: &Map<String, Value>, at: &Pointe
 
 /// The top-level strings with a pattern, a format or an enumeration.
 fn patterns(walker: &mut Walker<'_>, app: &Map<String, Value>, at: &Pointer) {
-    type Check = (&'static str, Rule, fn(&str) -> bool, &'static str);
+    type Check = (&'static str, Rule, fn(&str) -> Option<&'static str>);
     const CHECKS: [Check; 7] = [
-        (
-            "appid",
-            Rule::AppId,
-            formats::is_uuid,
-            "is not a hyphenated UUID",
-        ),
-        (
-            "description",
-            Rule::TextStart,
-            |s| !text::starts_lowercase(s),
-            "starts with a lowercase letter",
-        ),
-        (
-            "type",
-            Rule::AppType,
-            |s| soar_vocab::APP_TYPES.contains(&s),
-            "is not a known app type",
-        ),
-        (
-            "main_module",
-            Rule::MainModule,
-            |s| s.ends_with(".py"),
-            "does not end in `.py`",
-        ),
-        (
-            "app_version",
-            Rule::AppVersion,
-            text::is_app_version,
-            "is not `x.y.z`",
-        ),
-        (
-            "utctime_updated",
-            Rule::UpdatedTime,
-            formats::is_date_time,
-            "is not an RFC 3339 date-time",
-        ),
-        (
-            "min_phantom_version",
-            Rule::MinPhantomVersion,
-            text::is_min_phantom_version,
-            "is not `x.y.z` or `x.y.z.w`",
-        ),
+        ("appid", Rule::AppId, |s| {
+            (!formats::is_uuid(s)).then_some("is not a hyphenated UUID")
+        }),
+        ("description", Rule::TextStart, text::description_problem),
+        ("type", Rule::AppType, |s| {
+            (!soar_vocab::APP_TYPES.contains(&s)).then_some("is not a known app type")
+        }),
+        ("main_module", Rule::MainModule, |s| {
+            (!s.ends_with(".py")).then_some("does not end in `.py`")
+        }),
+        ("app_version", Rule::AppVersion, |s| {
+            (!text::is_app_version(s)).then_some("is not `x.y.z`")
+        }),
+        ("utctime_updated", Rule::UpdatedTime, |s| {
+            (!formats::is_date_time(s)).then_some("is not an RFC 3339 date-time")
+        }),
+        ("min_phantom_version", Rule::MinPhantomVersion, |s| {
+            (!text::is_min_phantom_version(s)).then_some("is not `x.y.z` or `x.y.z.w`")
+        }),
     ];
-    for (key, rule, fits, problem) in CHECKS {
-        if let Some((value, pointer)) = walker.text(app, at, key, SCHEMA)
-            && !fits(value)
-        {
-            walker.report(rule, &pointer, format!("`{key}` {problem}: {value:?}"));
-        }
+    for (key, rule, problem) in CHECKS {
+        walker.pattern(app, at, key, rule, problem);
     }
 }
 

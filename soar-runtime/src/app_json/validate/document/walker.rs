@@ -87,6 +87,15 @@ fn describe(value: &Value) -> &'static str {
     }
 }
 
+/// `text` quoted, cut after 60 characters, for messages.
+fn shorten(text: &str) -> String {
+    const LIMIT: usize = 60;
+    match text.char_indices().nth(LIMIT) {
+        Some((end, _)) => format!("{:?}...", &text[..end]),
+        None => format!("{text:?}"),
+    }
+}
+
 /// Walks a raw document and collects findings.
 pub(super) struct Walker<'f> {
     findings: &'f mut Vec<Finding>,
@@ -182,6 +191,27 @@ impl<'f> Walker<'f> {
     ) -> Option<(&'v str, Pointer)> {
         let (value, pointer) = self.field(object, at, key, Kind::String, by)?;
         value.as_str().map(|text| (text, pointer))
+    }
+
+    /// Checks the string at `key` (a string by the schema) with a schema rule: reports `rule`
+    /// when `problem` finds one.
+    pub(super) fn pattern(
+        &mut self,
+        object: &Map<String, Value>,
+        at: &Pointer,
+        key: &str,
+        rule: Rule,
+        problem: impl FnOnce(&str) -> Option<&'static str>,
+    ) {
+        if let Some((value, pointer)) = self.text(object, at, key, SCHEMA)
+            && let Some(problem) = problem(value)
+        {
+            self.report(
+                rule,
+                &pointer,
+                format!("`{key}` {problem}: {}", shorten(value)),
+            );
+        }
     }
 
     /// Checks that `key`, if present, is a list of strings.

@@ -7,7 +7,7 @@
 //! [`DataType::Other`]) remember their spelling, so writing a real app back loses nothing.
 //! Writing follows the key order of the SDK's manifests and is deterministic.
 //!
-//! [`validate`] and [`validate_value`] check an app JSON strictly: errors for what the platform
+//! [`validate()`] and [`validate_value`] check an app JSON strictly: errors for what the platform
 //! or its CI schema refuses, warnings for the sloppiness real apps get away with.
 
 mod action;

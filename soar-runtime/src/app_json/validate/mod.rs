@@ -5,7 +5,7 @@
 //!   read at run time), and the JSON types the model needs where the schema leaves a key open;
 //! - on the typed model: the rules of the platform contract.
 //!
-//! [`validate`] checks a model (it writes the model to JSON for the first layer);
+//! [`validate()`] checks a model (it writes the model to JSON for the first layer);
 //! [`validate_value`] checks a raw document, and also sees what the model normalises away.
 //! Neither panics, whatever the input.
 

@@ -68,7 +68,7 @@ pub(crate) fn first_missing_required<'a>(
 
 /// The platform's stock contains rule (contract section 4) for every parameter of `action` that
 /// declares a `contains`: the whole value, or each item of an `allow_list` value, must be
-/// accepted by `validators`. Fails with "Parameter '<name>' failed validation".
+/// accepted by `validators`. Fails with `Parameter '<name>' failed validation`.
 pub fn validate_contains(
     validators: &Validators,
     action: &Action,

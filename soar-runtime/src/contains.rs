@@ -1,1 +1,0 @@
-//! contains validators (being written)

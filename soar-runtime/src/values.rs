@@ -1,1 +1,0 @@
-//! typed values (being written)

@@ -90,20 +90,22 @@ pub fn is_url(value: &str) -> bool {
 ///
 /// So `1.2.3.4` and `a@b.c` fail, while `-`, `a..b`, `.` and `1.2.3.4.` pass.
 pub fn is_domain(value: &str) -> bool {
-    is_loose_name(value, |label| !label.contains('@'))
+    // A label contains `@` exactly when the value does: labels split the value at dots only.
+    !value.contains('@') && is_loose_name(value)
 }
 
 /// `host name`: as [`is_domain`], but only labels *starting* with `@` fail.
 ///
 /// So `foo@bar.com` passes, `@foo.com` and `foo.@bar` fail.
 pub fn is_host_name(value: &str) -> bool {
-    is_loose_name(value, |label| !label.starts_with('@'))
+    // A label starts with `@` exactly when the value does or holds `.@` (the one trailing dot
+    // that is dropped cannot be followed by anything).
+    !value.starts_with('@') && !value.contains(".@") && is_loose_name(value)
 }
 
-/// The rule shared by `domain` and `host name`, with the test each label must pass.
-fn is_loose_name(value: &str, label_ok: impl Fn(&str) -> bool) -> bool {
-    let name = value.strip_suffix('.').unwrap_or(value);
-    !value.is_empty() && at_most_255_chars(value) && !is_ip(value) && name.split('.').all(label_ok)
+/// What `domain` and `host name` share: not empty, at most 255 characters, not an IPv4 address.
+fn is_loose_name(value: &str) -> bool {
+    !value.is_empty() && at_most_255_chars(value) && !is_ip(value)
 }
 
 /// `email`: at most 255 characters, and the whole value is a run of non-whitespace, `@`, a

@@ -141,27 +141,22 @@ fn remove(document: &mut Value, pointer: &str) {
     assert!(object.shift_remove(key).is_some(), "nothing at {pointer}");
 }
 
-/// The top-level keys the CI schema requires.
-const REQUIRED: [&str; 18] = [
-    "actions",
-    "app_version",
-    "appid",
-    "configuration",
-    "description",
-    "license",
-    "logo",
-    "logo_dark",
-    "main_module",
-    "min_phantom_version",
-    "name",
-    "package_name",
-    "product_name",
-    "product_vendor",
-    "python_version",
-    "product_version_regex",
-    "publisher",
-    "type",
-];
+/// The top-level keys the CI schema requires, read from the schema file itself.
+fn required_keys() -> Vec<String> {
+    let schema = read_json(&corpus_dir().join("schema/dev-cicd-tools-app_schema.json"));
+    let required = schema["required"]
+        .as_array()
+        .expect("the schema lists required keys");
+    assert!(
+        required.len() >= 18,
+        "the schema requires {} keys",
+        required.len()
+    );
+    required
+        .iter()
+        .map(|key| key.as_str().expect("a key name").to_owned())
+        .collect()
+}
 
 /// A password configuration field with extra keys.
 fn password_field(extra: Value) -> Value {
@@ -402,7 +397,7 @@ fn cases() -> Vec<Case> {
             set(d, "/actions/2/identifier", json!("whois_domain"))
         }),
     ];
-    for key in REQUIRED {
+    for key in required_keys() {
         cases.push(case(&format!("missing {key}"), &whois, Rejected, |d| {
             remove(d, &format!("/{key}"))
         }));

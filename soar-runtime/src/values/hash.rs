@@ -7,36 +7,20 @@ use std::fmt;
 use std::str::FromStr;
 
 use super::ParseError;
-use super::param::string_value;
+use super::param::{string_value, text_value};
 use crate::contains::{is_md5, is_sha1, is_sha256, is_sha512};
 
 /// Defines one digest type holding its lower-case hex text.
 macro_rules! digest {
     ($(#[$doc:meta])* $name:ident, algorithm = $algorithm:literal, valid = $valid:path, reason = $reason:literal) => {
-        $(#[$doc])*
-        #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        pub struct $name(String);
+        text_value! {
+            $(#[$doc])*
+            $name, text = "The digest in lower-case hex.", contains = &[$algorithm]
+        }
 
         impl $name {
             /// The algorithm's name as the platform's `contains` spells it.
             pub const ALGORITHM: &'static str = $algorithm;
-
-            /// The digest in lower-case hex.
-            pub fn as_str(&self) -> &str {
-                &self.0
-            }
-        }
-
-        impl AsRef<str> for $name {
-            fn as_ref(&self) -> &str {
-                &self.0
-            }
-        }
-
-        impl From<$name> for String {
-            fn from(value: $name) -> Self {
-                value.0
-            }
         }
 
         impl FromStr for $name {
@@ -50,14 +34,6 @@ macro_rules! digest {
                 }
             }
         }
-
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(&self.0)
-            }
-        }
-
-        string_value!($name, contains = &[$algorithm]);
     };
 }
 

@@ -12,13 +12,12 @@
 //!
 //! Display is the ASCII form, so `Bücher.DE.` prints as `xn--bcher-kva.de`.
 
-use std::fmt;
 use std::str::FromStr;
 
 use idna::AsciiDenyList;
 
 use super::ParseError;
-use super::param::string_value;
+use super::param::text_value;
 
 /// The longest name, without a trailing dot.
 const MAX_NAME_LEN: usize = 253;
@@ -75,27 +74,11 @@ fn check_label(label: &str) -> Result<(), ParseError> {
 /// Defines one name type holding its ASCII form.
 macro_rules! name_value {
     ($(#[$doc:meta])* $name:ident, min_labels = $min:literal, contains = $contains:expr) => {
-        $(#[$doc])*
-        #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        pub struct $name(String);
-
-        impl $name {
-            /// The ASCII form: lower case, Punycode for non-ASCII labels, no trailing dot.
-            pub fn as_str(&self) -> &str {
-                &self.0
-            }
-        }
-
-        impl AsRef<str> for $name {
-            fn as_ref(&self) -> &str {
-                &self.0
-            }
-        }
-
-        impl From<$name> for String {
-            fn from(value: $name) -> Self {
-                value.0
-            }
+        text_value! {
+            $(#[$doc])*
+            $name,
+            text = "The ASCII form: lower case, Punycode for non-ASCII labels, no trailing dot.",
+            contains = $contains
         }
 
         impl FromStr for $name {
@@ -105,14 +88,6 @@ macro_rules! name_value {
                 parse_name(text, $min).map(Self)
             }
         }
-
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(&self.0)
-            }
-        }
-
-        string_value!($name, contains = $contains);
     };
 }
 

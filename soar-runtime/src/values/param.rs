@@ -103,3 +103,43 @@ macro_rules! string_value {
     };
 }
 pub(crate) use string_value;
+
+/// Defines a typed value that holds its canonical text: the struct (with the given doc
+/// comment), `as_str` (documented with `text`), `AsRef<str>`, `From<_> for String`, `Display`,
+/// and the parameter and serde glue of [`string_value`]. The caller implements
+/// `FromStr<Err = ParseError>`, the one thing that differs between such types.
+macro_rules! text_value {
+    ($(#[$doc:meta])* $name:ident, text = $text:literal, contains = $contains:expr) => {
+        $(#[$doc])*
+        #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub struct $name(String);
+
+        impl $name {
+            #[doc = $text]
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl AsRef<str> for $name {
+            fn as_ref(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl From<$name> for String {
+            fn from(value: $name) -> Self {
+                value.0
+            }
+        }
+
+        impl ::core::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        $crate::values::param::string_value!($name, contains = $contains);
+    };
+}
+pub(crate) use text_value;

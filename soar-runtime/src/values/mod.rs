@@ -17,6 +17,7 @@ mod mac;
 mod mail;
 mod name;
 mod param;
+pub(crate) use param::json_kind;
 mod port;
 mod primitive;
 mod web;

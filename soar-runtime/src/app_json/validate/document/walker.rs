@@ -75,18 +75,6 @@ impl Kind {
     }
 }
 
-/// The JSON type of `value` with an article, for messages.
-fn describe(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
-    }
-}
-
 /// `text` quoted, cut after 60 characters, for messages.
 fn shorten(text: &str) -> String {
     const LIMIT: usize = 60;
@@ -122,7 +110,11 @@ impl<'f> Walker<'f> {
     ) -> bool {
         let fits = kind.matches(value);
         if !fits {
-            let message = format!("expected {}, found {}", kind.describe(), describe(value));
+            let message = format!(
+                "expected {}, found {}",
+                kind.describe(),
+                crate::values::json_kind(value)
+            );
             self.report(by.wrong_type, at, message);
         }
         fits

@@ -13,7 +13,7 @@ use crate::{Failure, Outcome, cmd};
 /// Builds the connector's binary and reads the app JSON its `app-json` command prints. Returns
 /// the path of the binary too (the local runner).
 pub fn generate(package: &ConnectorPackage) -> Outcome<(AppJson, std::path::PathBuf)> {
-    cmd::run(
+    cmd::tool(
         cmd::cargo().current_dir(crate::workspace_root()).args([
             "build",
             "--quiet",

@@ -30,6 +30,8 @@ pub struct Bundle {
     pub tarball: PathBuf,
     /// The connector's local runner binary (built for `app-json`).
     pub runner: PathBuf,
+    /// The connector package's directory.
+    pub package_dir: PathBuf,
 }
 
 /// Bundles `package` (default [`DEFAULT_PACKAGE`]) into `out` (default `target/soar`), then
@@ -79,7 +81,11 @@ pub fn run(package: Option<&str>, out: Option<PathBuf>) -> Outcome<Bundle> {
     write(&tarball, &bytes)?;
     write(&out.join(format!("{top}.json")), app_text.as_bytes())?;
     print_summary(&tarball, &bytes, &app);
-    Ok(Bundle { tarball, runner })
+    Ok(Bundle {
+        tarball,
+        runner,
+        package_dir: package.dir,
+    })
 }
 
 /// The files of the app directory besides the app JSON and the wheel, by relative path.

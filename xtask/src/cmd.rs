@@ -5,12 +5,8 @@ use std::process::{Command, Stdio};
 
 use crate::{Failure, Outcome};
 
-/// Runs `command` (its output shown on standard error, which keeps standard output for the
-/// task's own result); fails unless it exits 0.
+/// Runs `command` with its output shown; fails unless it exits 0.
 pub fn run(command: &mut Command, what: &str) -> Outcome<()> {
-    if let Ok(stderr) = std::io::stderr().as_fd().try_clone_to_owned() {
-        command.stdout(Stdio::from(stderr));
-    }
     let status = command
         .status()
         .map_err(|error| Failure::new(format!("cannot run {what}: {error}")))?;
@@ -19,6 +15,15 @@ pub fn run(command: &mut Command, what: &str) -> Outcome<()> {
     } else {
         Err(Failure::new(format!("{what} failed ({status})")))
     }
+}
+
+/// As [`run`], for a build tool: its standard output goes to standard error too, which keeps
+/// standard output for the task's own result.
+pub fn tool(command: &mut Command, what: &str) -> Outcome<()> {
+    if let Ok(stderr) = std::io::stderr().as_fd().try_clone_to_owned() {
+        command.stdout(Stdio::from(stderr));
+    }
+    run(command, what)
 }
 
 /// Runs `command` and returns its standard output (standard error shown); fails unless it

@@ -89,4 +89,29 @@ mod tests {
         );
         assert!(needed_versions(b"not an elf").is_err());
     }
+
+    #[test]
+    fn the_bundled_extension_needs_no_glibc_newer_than_2_28() {
+        let members = crate::tarball::read(&crate::test::bundled_tarball()).unwrap();
+        let wheel = members
+            .iter()
+            .find(|member| member.path.ends_with(".whl"))
+            .expect("the bundle holds a wheel");
+        let extensions = crate::wheel::extensions(&wheel.data).unwrap();
+        assert_eq!(extensions.len(), 1, "one extension module");
+        let versions = needed_versions(&extensions[0].1).unwrap();
+        let glibc: Vec<(u32, u32)> = versions
+            .iter()
+            .filter_map(|entry| entry.rsplit(' ').next().and_then(glibc_version))
+            .collect();
+        assert!(!glibc.is_empty(), "{versions:?}");
+        let newest = glibc.iter().max().copied().unwrap_or_default();
+        assert!(
+            newest <= NEWEST_ALLOWED,
+            "needs GLIBC_{}.{}: {versions:?}",
+            newest.0,
+            newest.1
+        );
+        check(&extensions[0].0, &extensions[0].1).unwrap();
+    }
 }

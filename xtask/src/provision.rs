@@ -39,7 +39,7 @@ impl Venv {
                 "provision: creating a Python environment in {}",
                 venv.dir.display()
             );
-            cmd::run(
+            cmd::tool(
                 Command::new("python3").args(["-m", "venv"]).arg(&venv.dir),
                 "python3 -m venv (Python 3.9 or later with the venv module is needed)",
             )?;
@@ -54,7 +54,7 @@ impl Venv {
             return Ok(venv);
         }
         eprintln!("provision: installing {} from PyPI", missing.join(" "));
-        cmd::run(
+        cmd::tool(
             Command::new(venv.python())
                 .args(["-m", "pip", "install", "--disable-pip-version-check"])
                 .args(&missing),

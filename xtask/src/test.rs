@@ -28,6 +28,7 @@ pub fn run(cargo_args: &[String]) -> Outcome<()> {
             .env("SOAR_TEST_BUNDLE", &bundled.tarball)
             .env("SOAR_TEST_RUNNER", &bundled.runner)
             .env("SOAR_TEST_PACKAGE", bundle::DEFAULT_PACKAGE)
+            .env("SOAR_TEST_PACKAGE_DIR", &bundled.package_dir)
             .env("SOAR_TEST_VENV_BIN", venv.bin_dir());
     };
     eprintln!(
@@ -50,4 +51,13 @@ pub fn run(cargo_args: &[String]) -> Outcome<()> {
         Some(PYTEST_NO_TESTS) => Err(Failure::new("pytest collected no tests in tests/python")),
         _ => Err(Failure::new(format!("pytest failed ({status})"))),
     }
+}
+
+/// The tarball `cargo xtask test` bundled for this run (`SOAR_TEST_BUNDLE`); panics with a
+/// message saying how to get one when it is missing, so that no test passes without it.
+#[cfg(test)]
+pub fn bundled_tarball() -> Vec<u8> {
+    let path = std::env::var_os("SOAR_TEST_BUNDLE")
+        .expect("SOAR_TEST_BUNDLE is not set: run the tests with `cargo xtask test`");
+    std::fs::read(&path).unwrap_or_else(|error| panic!("cannot read {path:?}: {error}"))
 }

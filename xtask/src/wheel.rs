@@ -33,7 +33,7 @@ pub fn build(venv: &Venv, wrapper: &Wrapper, epoch: u64, file_name: &str) -> Out
         "--remap-path-prefix={}=/soar --remap-path-prefix={cargo_home}=/cargo",
         crate::workspace_root().display()
     );
-    cmd::run(
+    cmd::tool(
         venv.command("maturin")
             .args([
                 "build",

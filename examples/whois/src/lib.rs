@@ -12,8 +12,20 @@
 //! The parser knows four layout families ([`Family`]) and one shared table of labels;
 //! see the `parse` module's documentation for how they fit together.
 
+mod addr;
+mod client;
+mod error;
+mod lookup;
 mod parse;
 mod record;
+mod servers;
 
+pub use addr::{ServerAddr, WHOIS_PORT};
+pub use client::{DEFAULT_MAX_REPLY_BYTES, Encoding, QueryOptions, RawReply, decode, query};
+pub use error::WhoisError;
+pub use lookup::{Answer, DomainLookup, IpLookup, LookupConfig, lookup_domain, lookup_ip};
 pub use parse::{DateOrder, Family, detect_family, parse_date, parse_domain, parse_ip};
 pub use record::{Contact, Contacts, Date, DomainRecord, IpRecord, ParseOutcome, Rir};
+pub use servers::{
+    ARIN_SERVER, BUILTIN_SERVERS, IANA_SERVER, builtin_server, iana_whois_server, query_text,
+};

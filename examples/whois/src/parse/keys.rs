@@ -115,6 +115,7 @@ const DOMAIN_KEYS: &[(&str, Field, u8)] = &[
     ("domain record activated", F::Created, 0),
     ("record created", F::Created, 0),
     ("date registered", F::Created, 0),
+    ("first registration date", F::Created, 0),
     ("domain dateregistered", F::Created, 0),
     ("fecha de creacion", F::Created, 0),
     ("updated date", F::Updated, 0),
@@ -261,6 +262,7 @@ const HEADINGS: &[(&str, Scope)] = &[
     ("admin contact", Scope::Contact(Role::Admin)),
     ("administrator", Scope::Contact(Role::Admin)),
     ("contacto administrativo", Scope::Contact(Role::Admin)),
+    ("technical", Scope::Contact(Role::Tech)),
     ("technical contact", Scope::Contact(Role::Tech)),
     ("technical contacts", Scope::Contact(Role::Tech)),
     ("tech contact", Scope::Contact(Role::Tech)),
@@ -282,12 +284,26 @@ const HOST_KEYS: &[&str] = &[
     "name",
 ];
 
-/// What a section heading (normalised) holds.
-pub(crate) fn heading_scope(heading: &str) -> Scope {
+/// What a known section heading (normalised) holds.
+pub(crate) fn known_heading(heading: &str) -> Option<Scope> {
     HEADINGS
         .iter()
         .find(|(known, _)| *known == heading)
-        .map_or(Scope::Other, |(_, scope)| *scope)
+        .map(|(_, scope)| *scope)
+}
+
+/// What a section heading (normalised) holds: a known heading's scope; else a label of
+/// the domain's own data (`First registration date:` above its value) is read in the
+/// domain's scope, and a contact label in that contact's.
+pub(crate) fn heading_scope(heading: &str) -> Scope {
+    known_heading(heading).unwrap_or_else(|| match domain_field(heading) {
+        Some(Mapped {
+            field: F::Contact(role, _),
+            ..
+        }) => Scope::Contact(role),
+        Some(_) => Scope::Domain,
+        None => Scope::Other,
+    })
 }
 
 /// The contact role a heading or handle key names (`holder-c`, `Tech-C`...), used by the

@@ -17,6 +17,12 @@ const RATE_LIMITED: &[&str] = &[
     "queried interval is too short",
     "still in grace period",
     "try again later",
+    "please slow down",
+    "connection limit",
+    "query limit",
+    "queries exceeded",
+    "too many connections",
+    "connection denied",
 ];
 
 /// Phrases of error and outage replies.
@@ -29,6 +35,9 @@ const FAILED: &[&str] = &[
     "not authorized to query",
     "internal error",
     "internal server error",
+    "malformed request",
+    "invalid query",
+    "invalid request",
 ];
 
 /// Phrases of "no such object" replies.
@@ -45,6 +54,9 @@ const NOT_FOUND: &[&str] = &[
     "no information available about domain name",
     "do not have an entry in our database",
     "does not exist",
+    "nothing found",
+    "no such domain",
+    "available for registration",
 ];
 
 /// Status values that mean "not registered" (`Status: free`, `Status: AVAILABLE`).

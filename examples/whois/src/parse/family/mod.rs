@@ -8,7 +8,7 @@ mod flat;
 mod sections;
 
 use super::builder::Builder;
-use super::keys::{Scope, heading_scope, normalise};
+use super::keys::{known_heading, normalise};
 use super::lex::{Kind, Line, lex};
 
 /// How a domain reply is laid out.
@@ -125,7 +125,7 @@ fn has_sections(lines: &[Line<'_>]) -> bool {
         };
         let deeper = pair[1].indent > pair[0].indent
             && matches!(pair[1].kind, Kind::Pair { .. } | Kind::Text(_));
-        deeper && heading_scope(&normalise(heading)) != Scope::Other
+        deeper && known_heading(&normalise(heading)).is_some()
     })
 }
 

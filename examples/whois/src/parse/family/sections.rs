@@ -5,7 +5,8 @@
 //! - otherwise bare lines right below a label, up to the next blank line (.ch, .hk, .tr,
 //!   .pl); a label followed by a `key: value` line at its own indentation is just an
 //!   empty field, as in the ICANN layout;
-//! - key-value lines right below a bare title, up to the next blank line (.dk).
+//! - key-value lines right below a known bare title, up to the next blank line (.dk);
+//!   an unknown line of prose above key-value lines does not swallow them.
 //!
 //! Bare lines of a heading are its values (name servers, the registrar's name, a
 //! contact's lines); key-value lines are read in the heading's scope. Deeper bare lines
@@ -164,7 +165,9 @@ fn top_level(
                     Some(Heading::new(text, line.indent, Mode::Pending))
                 }
                 Some((indent, Kind::Pair { value, .. }))
-                    if indent == line.indent && !value.is_empty() =>
+                    if indent == line.indent
+                        && !value.is_empty()
+                        && heading_scope(&normalise(text)) != Scope::Other =>
                 {
                     Some(Heading::new(text, line.indent, Mode::FlushPairs))
                 }

@@ -33,8 +33,7 @@ impl Default for QueryOptions {
 }
 
 /// How the reply's bytes were turned into text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Encoding {
     /// The bytes were valid UTF-8.
     Utf8,

@@ -2,6 +2,8 @@
 //! into a [`DomainRecord`]: keys are resolved through the shared table, values are
 //! normalised, and for single-valued fields the best-ranked, then first, value wins.
 
+use std::collections::HashSet;
+
 use super::date::{DateOrder, parse_date};
 use super::host;
 use super::keys::{self, ContactField, Field, Mapped, Role, Scope};
@@ -132,8 +134,8 @@ pub(crate) struct Builder {
     updated: Best<Date>,
     expires: Best<Date>,
     referral: Best<String>,
-    nameservers: Vec<String>,
-    statuses: Vec<String>,
+    nameservers: Distinct,
+    statuses: Distinct,
     contacts: [ContactDraft; 4],
 }
 
@@ -181,8 +183,8 @@ impl Builder {
                     slot.offer(rank, date);
                 }
             }
-            Field::NameServer => push_new(&mut self.nameservers, host::domain_name(value)),
-            Field::Status => push_new(&mut self.statuses, host::status(value)),
+            Field::NameServer => self.nameservers.push(host::domain_name(value)),
+            Field::Status => self.statuses.push(host::status(value)),
             Field::Referral => self.referral.offer(rank, value.to_owned()),
             Field::Contact(role, field) => self.contacts[index(role)].set(field, rank, value),
         }
@@ -198,8 +200,8 @@ impl Builder {
             created: self.created.take(),
             updated: self.updated.take(),
             expires: self.expires.take(),
-            nameservers: self.nameservers,
-            statuses: self.statuses,
+            nameservers: self.nameservers.items,
+            statuses: self.statuses.items,
             referral_server: self.referral.take(),
             contacts: Contacts {
                 registrant,
@@ -221,11 +223,21 @@ fn index(role: Role) -> usize {
     }
 }
 
-fn push_new(list: &mut Vec<String>, value: Option<String>) {
-    if let Some(value) = value
-        && !list.contains(&value)
-    {
-        list.push(value);
+/// A list without duplicates, in first-seen order (a set keeps long hostile replies
+/// linear).
+#[derive(Debug, Default)]
+struct Distinct {
+    items: Vec<String>,
+    seen: HashSet<String>,
+}
+
+impl Distinct {
+    fn push(&mut self, value: Option<String>) {
+        if let Some(value) = value
+            && self.seen.insert(value.clone())
+        {
+            self.items.push(value);
+        }
     }
 }
 

@@ -322,15 +322,17 @@ pub(crate) fn role_of_reference(key: &str) -> Option<Role> {
 pub(crate) fn field(scope: Scope, key: &str) -> Option<Mapped> {
     match scope {
         Scope::Domain => domain_field(key),
-        Scope::Registrar => match key {
-            "organization" | "organisation" => Some(F::Registrar),
-            "" | "name" | "registrar" | "registrar name" => Some(F::Registrar),
-            _ => None,
+        Scope::Registrar => {
+            let rank = match key {
+                "organization" | "organisation" => 0,
+                "" | "name" | "registrar" | "registrar name" => 1,
+                _ => return None,
+            };
+            Some(Mapped {
+                field: F::Registrar,
+                rank,
+            })
         }
-        .map(|field| Mapped {
-            field,
-            rank: u8::from(!matches!(key, "organization" | "organisation")),
-        }),
         Scope::Hosts => HOST_KEYS.contains(&key).then_some(Mapped {
             field: F::NameServer,
             rank: 0,

@@ -210,6 +210,9 @@ fn ascii_domain(domain: &str) -> Result<String, WhoisError> {
     if trimmed.is_empty() {
         return Err(invalid("it is empty"));
     }
+    if trimmed.parse::<IpAddr>().is_ok() {
+        return Err(invalid("it is an IP address, not a domain name"));
+    }
     let ascii =
         idna::domain_to_ascii(trimmed).map_err(|_| invalid("it is not a valid domain name"))?;
     if !ascii.contains('.') || ascii.split('.').any(str::is_empty) {
@@ -316,6 +319,7 @@ mod tests {
         assert!(ascii_domain("com").is_err());
         assert!(ascii_domain("").is_err());
         assert!(ascii_domain("a..b").is_err());
+        assert!(ascii_domain("192.0.2.1").is_err());
         assert_eq!(tld_of("google.co.uk"), "uk");
     }
 }

@@ -2,6 +2,7 @@
 //! the query syntax some servers expect.
 
 use std::collections::HashMap;
+use std::net::IpAddr;
 use std::sync::{Mutex, OnceLock, PoisonError};
 
 use crate::addr::ServerAddr;
@@ -47,12 +48,13 @@ pub fn iana_whois_server(reply: &str) -> Option<&str> {
 }
 
 /// The text to send to `server` for `query`: JPRS is asked for its English output
-/// (`/e`) and ARIN for the network with details (`n + `); every other server gets the
-/// query as is.
+/// (`example.jp/e`) and ARIN for an address's network with details (`n + 192.0.2.1`);
+/// everything else is sent as is.
 pub fn query_text(server: &ServerAddr, query: &str) -> String {
+    let is_address = query.parse::<IpAddr>().is_ok();
     match server.host() {
-        "whois.jprs.jp" => format!("{query}/e"),
-        ARIN_SERVER => format!("n + {query}"),
+        "whois.jprs.jp" if !is_address => format!("{query}/e"),
+        ARIN_SERVER if is_address => format!("n + {query}"),
         _ => query.to_owned(),
     }
 }
@@ -98,6 +100,8 @@ mod tests {
         let other = ServerAddr::parse("whois.nic.fr").unwrap();
         assert_eq!(query_text(&jprs, "google.jp"), "google.jp/e");
         assert_eq!(query_text(&arin, "8.8.8.8"), "n + 8.8.8.8");
+        assert_eq!(query_text(&arin, "2001:db8::1"), "n + 2001:db8::1");
+        assert_eq!(query_text(&arin, "example.com"), "example.com");
         assert_eq!(query_text(&other, "google.fr"), "google.fr");
     }
 }

@@ -33,35 +33,16 @@ class ActionResult:
             self._message = str(status_message)
         return self._status
 
-    def get_status(self):
-        return self._status is True
-
     def get_message(self):
         return self._message if self._message is not None else render_summary(self._summary)
-
-    def append_to_message(self, text):
-        self._message = f"{self._message} {text}" if self._message else str(text)
 
     def add_data(self, item):
         self._data.append(item)
         return item
 
-    def get_data(self):
-        return self._data
-
     def set_summary(self, summary):
         self._summary = dict(summary)
         return self._summary
-
-    def update_summary(self, summary):
-        self._summary.update(summary)
-        return self._summary
-
-    def get_summary(self):
-        return self._summary
-
-    def get_param(self):
-        return self._param
 
     def to_dict(self):
         """The result as the connector run result lists it, in the platform's key order."""

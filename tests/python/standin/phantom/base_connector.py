@@ -30,7 +30,7 @@ def _succeeded(count):
 
 class BaseConnector:
     """The hooks a connector overrides (`initialize`, `validate_parameters`, `handle_action`,
-    `finalize`, `handle_exception`, `handle_cancel`) and the services it calls. Everything the
+    `finalize`, `handle_exception`) and the services it calls. Everything the
     connector reports is kept on the object, so tests can read it: `log` lists the progress and
     log calls."""
 
@@ -72,12 +72,6 @@ class BaseConnector:
         self._message = str(status_message)
         return self._status
 
-    def get_status(self):
-        return self._status is not False
-
-    def append_to_message(self, text):
-        self._message = f"{self._message} {text}" if self._message else str(text)
-
     def update_summary(self, summary):
         self._summary.update(summary)
         return self._summary
@@ -98,8 +92,6 @@ class BaseConnector:
         self._results.append(action_result)
         return action_result
 
-    def get_action_results(self):
-        return self._results
 
     # ----- hooks -----
 
@@ -120,8 +112,6 @@ class BaseConnector:
     def handle_exception(self, exception):
         pass
 
-    def handle_cancel(self):
-        pass
 
     # ----- the run -----
 

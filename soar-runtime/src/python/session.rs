@@ -53,11 +53,6 @@ impl Bridge {
             cancel,
         })
     }
-
-    /// The connector's app JSON, as `<connector> app-json` prints it.
-    fn app_json(&self) -> String {
-        self.app.to_json_pretty()
-    }
 }
 
 /// Where a session is.

@@ -18,11 +18,20 @@ pub mod context;
 pub mod error;
 pub mod params;
 pub mod progress;
+#[cfg(feature = "python")]
+pub mod python;
 pub mod result;
 pub mod result_stream;
 pub mod run;
 pub mod secret;
 pub mod values;
+
+/// What generated code names; not part of the public API.
+#[doc(hidden)]
+pub mod __private {
+    #[cfg(feature = "python")]
+    pub use pyo3;
+}
 
 /// What a connector author needs in scope: `use soar_runtime::prelude::*;`.
 pub mod prelude {

@@ -86,6 +86,22 @@ impl Tally {
         ratio(right, total)
     }
 
+    /// Prints the table, then fails on any reply not handled or an accuracy below the goal.
+    fn report(&self, title: &str, kind: &str, problems: &[String]) {
+        println!("{}", self.table(title));
+        assert!(
+            problems.is_empty(),
+            "replies not handled:\n{}",
+            problems.join("\n")
+        );
+        assert!(
+            self.accuracy() >= REQUIRED_ACCURACY,
+            "{kind} accuracy {:.1}% is below {:.0}%",
+            100.0 * self.accuracy(),
+            100.0 * REQUIRED_ACCURACY
+        );
+    }
+
     fn table(&self, title: &str) -> String {
         let mut out = format!(
             "\n{title}\n{:<34} {:>14} {:>8} {:>16} {:>8}\n",
@@ -282,20 +298,10 @@ fn domain_replies() {
             tally.fact(&groups, name, fact, &entry[*fact], value);
         }
     }
-    println!(
-        "{}",
-        tally.table("DOMAIN replies (119 files, facts of expected.json)")
-    );
-    assert!(
-        problems.is_empty(),
-        "replies not handled:\n{}",
-        problems.join("\n")
-    );
-    assert!(
-        tally.accuracy() >= REQUIRED_ACCURACY,
-        "domain accuracy {:.1}% is below {:.0}%",
-        100.0 * tally.accuracy(),
-        100.0 * REQUIRED_ACCURACY
+    tally.report(
+        "DOMAIN replies (119 files, facts of expected.json)",
+        "domain",
+        &problems,
     );
 }
 
@@ -359,19 +365,9 @@ fn ip_replies() {
             }
         }
     }
-    println!(
-        "{}",
-        tally.table("IP replies (17 files, facts of ip_expected.json)")
-    );
-    assert!(
-        problems.is_empty(),
-        "replies not handled:\n{}",
-        problems.join("\n")
-    );
-    assert!(
-        tally.accuracy() >= REQUIRED_ACCURACY,
-        "IP accuracy {:.1}% is below {:.0}%",
-        100.0 * tally.accuracy(),
-        100.0 * REQUIRED_ACCURACY
+    tally.report(
+        "IP replies (17 files, facts of ip_expected.json)",
+        "IP",
+        &problems,
     );
 }

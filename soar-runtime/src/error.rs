@@ -21,18 +21,18 @@ impl ActionError {
         }
     }
 
-    /// A required parameter is missing: "Required parameter '<name>' is missing".
+    /// A required parameter is missing: `Required parameter '<name>' is missing`.
     pub fn missing_parameter(name: &str) -> Self {
         Self::new(format!("Required parameter '{name}' is missing"))
     }
 
-    /// A parameter failed the contains rule: "Parameter '<name>' failed validation".
+    /// A parameter failed the contains rule: `Parameter '<name>' failed validation`.
     pub fn failed_validation(name: &str) -> Self {
         Self::new(format!("Parameter '{name}' failed validation"))
     }
 
     /// A parameter could not be parsed into its type:
-    /// "Parameter '<name>' failed validation: <reason>".
+    /// `Parameter '<name>' failed validation: <reason>`.
     pub fn invalid_parameter(name: &str, reason: impl fmt::Display) -> Self {
         Self::new(format!("Parameter '{name}' failed validation: {reason}"))
     }

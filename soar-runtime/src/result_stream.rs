@@ -2,7 +2,7 @@
 //! a run of many parameter dicts holds one action result at a time.
 //!
 //! The text is the same, byte for byte, as `serde_json::to_string_pretty` of the collected
-//! [`crate::result::RunResult`]: every value is written by serde_json with [`Indented`], a
+//! [`crate::result::RunResult`]: every value is written by serde_json with `Indented`, a
 //! pretty formatter that starts at the value's depth in the document.
 
 use std::io::{self, Write};

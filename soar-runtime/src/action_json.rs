@@ -81,7 +81,8 @@ impl ActionJson {
         let _ = deserializer.deserialize_seq(EachElement(each));
     }
 
-    /// The environment variables of the run as name/value pairs (see `environment_pairs`).
+    /// The environment variables of the run as name/value pairs: the platform writes each as
+    /// `{"type": ..., "value": ...}`; a plain string value is accepted too.
     pub fn environment(&self) -> Vec<(String, String)> {
         self.environment_variables
             .as_ref()

@@ -39,10 +39,12 @@ macro_rules! plain_config_values {
     )+};
 }
 
-plain_config_values!(String, i64);
+plain_config_values!(
+    String, bool, i8, i16, i32, i64, isize, u8, u16, u32, u64, usize, f32, f64
+);
 
 impl ConfigValue for Secret {
-    const DATA_TYPE: &'static str = "password";
+    const DATA_TYPE: &'static str = <Secret as Param>::DATA_TYPE;
 
     fn read(config: &Config, name: &str) -> Result<Option<Self>, String> {
         Ok(config.secret(name).cloned())

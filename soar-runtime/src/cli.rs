@@ -65,7 +65,13 @@ pub fn main_from<C: Connector>(args: impl IntoIterator<Item = OsString>) -> Exit
             action_json,
             verbose,
         } => run_file::<C>(&action_json, verbose),
-        Command::AppJson => print_stdout(&C::app_json().to_json_pretty()),
+        Command::AppJson => {
+            let mut app = C::app_json();
+            if app.utctime_updated.is_none() {
+                app.utctime_updated = crate::time::last_commit_date();
+            }
+            print_stdout(&app.to_json_pretty())
+        }
     }
 }
 

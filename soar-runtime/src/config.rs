@@ -181,15 +181,17 @@ mod tests {
     use serde_json::json;
 
     fn app() -> AppJson {
-        AppJson::from_json_str(
-            r#"{"appid": "a", "name": "n", "main_module": "x_connector.py", "app_version": "1.2.3",
-                "configuration": {
-                  "server": {"data_type": "string", "required": true},
-                  "token": {"data_type": "password", "required": false},
-                  "port": {"data_type": "numeric"}},
-                "actions": []}"#,
-        )
-        .unwrap()
+        AppJson {
+            main_module: "x_connector.py".into(),
+            app_version: "1.2.3".into(),
+            configuration: serde_json::from_value(json!({
+                "server": {"data_type": "string", "required": true},
+                "token": {"data_type": "password", "required": false},
+                "port": {"data_type": "numeric"}
+            }))
+            .unwrap(),
+            ..AppJson::default()
+        }
     }
 
     fn raw(value: Value) -> Map<String, Value> {

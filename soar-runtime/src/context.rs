@@ -135,13 +135,7 @@ impl Ctx {
 
     /// Appends to the connector-level message, separated by a space.
     pub fn append_to_message(&mut self, text: &str) {
-        match &mut self.message {
-            Some(message) if !message.is_empty() => {
-                message.push(' ');
-                message.push_str(text);
-            }
-            _ => self.message = Some(text.to_owned()),
-        }
+        crate::result::append_message(&mut self.message, text);
     }
 
     /// Merges keys into the run's `result_summary` and returns it for further changes (the

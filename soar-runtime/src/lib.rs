@@ -34,6 +34,7 @@ pub mod result;
 pub mod result_stream;
 pub mod run;
 pub mod secret;
+pub mod time;
 pub mod values;
 
 pub use soar_macros::{ActionOutput, action, actions, connector, on_poll, test_connectivity};

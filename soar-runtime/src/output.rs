@@ -16,6 +16,7 @@ use serde_json::Value;
 use crate::error::ActionError;
 use crate::meta::{FieldMeta, Literal, OutputSpec};
 use crate::result::ActionResult;
+use crate::values;
 
 /// Where the data items of a result are: `action_result.data.*`.
 pub const DATA_PATH: &str = "action_result.data.*";
@@ -113,6 +114,36 @@ macro_rules! plain_outputs {
 plain_outputs!("string": String, &'static str, char);
 plain_outputs!("boolean": bool);
 plain_outputs!("numeric": i8, i16, i32, i64, i128, isize, u8, u16, u32, u64, u128, usize, f32, f64);
+
+/// Implements [`OutputType`] for typed values: their data type and `contains` are their
+/// [`Param`](crate::values::Param) ones.
+macro_rules! typed_outputs {
+    ($($type:ty),+) => {$(
+        impl OutputType for $type {
+            fn describe(path: &str, notes: &Annotations, out: &mut Vec<OutputSpec>) {
+                use crate::values::Param;
+                out.push(notes.leaf(path, <$type>::DATA_TYPE, <$type>::CONTAINS));
+            }
+        }
+    )+};
+}
+
+typed_outputs!(
+    values::Ip,
+    values::Ipv4,
+    values::Ipv6,
+    values::Domain,
+    values::HostName,
+    values::Url,
+    values::Email,
+    values::MacAddress,
+    values::Md5,
+    values::Sha1,
+    values::Sha256,
+    values::Sha512,
+    values::Hash,
+    values::Port
+);
 
 impl<T: OutputType> OutputType for Option<T> {
     fn describe(path: &str, notes: &Annotations, out: &mut Vec<OutputSpec>) {

@@ -202,19 +202,16 @@ impl<T: Param> ActionParam for Option<Vec<T>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app_json::AppJson;
     use serde_json::json;
 
     fn action() -> Action {
-        let app = AppJson::from_json_str(
-            r#"{"appid": "a", "name": "n", "main_module": "m.py", "app_version": "1.0.0", "actions": [
-                {"action": "block ip", "identifier": "block_ip", "parameters": {
-                  "ip": {"data_type": "string", "required": true, "contains": ["ip"], "allow_list": true},
-                  "note": {"data_type": "string", "contains": ["vendor ticket id"]},
-                  "count": {"data_type": "numeric"}}}]}"#,
-        )
-        .unwrap();
-        app.actions[0].clone()
+        serde_json::from_value(json!({
+            "action": "block ip", "identifier": "block_ip", "description": "Block an IP",
+            "type": "contain", "read_only": false, "parameters": {
+                "ip": {"data_type": "string", "required": true, "contains": ["ip"], "allow_list": true},
+                "note": {"data_type": "string", "contains": ["vendor ticket id"]},
+                "count": {"data_type": "numeric"}}}))
+        .unwrap()
     }
 
     fn map(value: Value) -> Map<String, Value> {

@@ -8,7 +8,7 @@ use crate::meta::ParamMeta;
 use crate::params::ActionParam;
 
 /// The count the platform passes for a scheduled poll (the user's numbers come with "Poll Now").
-pub const SCHEDULED_COUNT: i64 = 4_294_967_295;
+pub const SCHEDULED_COUNT: u32 = u32::MAX;
 
 /// What one on poll run is asked to ingest.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -20,9 +20,9 @@ pub struct PollParams {
     /// End of the time range, epoch milliseconds (`end_time`).
     pub end_time: Option<i64>,
     /// The most containers to create (`container_count`).
-    pub container_count: Option<i64>,
+    pub container_count: Option<u32>,
     /// The most artifacts to create (`artifact_count`).
-    pub artifact_count: Option<i64>,
+    pub artifact_count: Option<u32>,
 }
 
 impl PollParams {
@@ -75,11 +75,11 @@ pub const PARAMETERS: [ParamMeta; 5] = [
         soar_vocab::ON_POLL_PARAMETERS[2],
         "End of time range, in epoch time (milliseconds)",
     ),
-    parameter::<Option<i64>>(
+    parameter::<Option<u32>>(
         soar_vocab::ON_POLL_PARAMETERS[3],
         "Maximum number of container records to query for",
     ),
-    parameter::<Option<i64>>(
+    parameter::<Option<u32>>(
         soar_vocab::ON_POLL_PARAMETERS[4],
         "Maximum number of artifact records to query for",
     ),

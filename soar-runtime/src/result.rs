@@ -68,13 +68,7 @@ impl ActionResult {
 
     /// Appends to the message (the platform's `append_to_message`), separated by a space.
     pub fn append_to_message(&mut self, text: &str) {
-        match &mut self.message {
-            Some(message) if !message.is_empty() => {
-                message.push(' ');
-                message.push_str(text);
-            }
-            _ => self.message = Some(text.to_owned()),
-        }
+        append_message(&mut self.message, text);
     }
 
     /// The message as it will be written: the one set, else a rendering of the summary.
@@ -185,6 +179,18 @@ impl ActionResult {
     /// The status as written: a result that never got one has failed, as on the platform.
     pub fn final_status(&self) -> Status {
         self.status.unwrap_or(Status::Failed)
+    }
+}
+
+/// Appends `text` to a message, separated by a space; sets it when there is none (the
+/// platform's `append_to_message`, for action results and for the connector).
+pub(crate) fn append_message(message: &mut Option<String>, text: &str) {
+    match message {
+        Some(message) if !message.is_empty() => {
+            message.push(' ');
+            message.push_str(text);
+        }
+        _ => *message = Some(text.to_owned()),
     }
 }
 

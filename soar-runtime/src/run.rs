@@ -100,174 +100,173 @@ fn execute<C: Connector>(
     options: RunOptions,
     results: &mut dyn ResultCollector,
 ) -> RunTail {
-    let Some(identifier) = input.identifier.take() else {
-        return RunTail::aborted(MISSING_IDENTIFIER.to_owned());
+    let mut session = match Session::<C>::start(app, &mut input, options) {
+        Ok(session) => session,
+        Err(tail) => return tail,
     };
-    let Some(raw_config) = input.config.take() else {
-        return RunTail::aborted(MISSING_CONFIG.to_owned());
-    };
-    let action = match find_action(app, &identifier) {
-        Ok(action) => action,
-        Err(message) => return RunTail::aborted(message),
-    };
-    let asset_id = input.asset_id.as_ref().map(ToString::to_string);
-    let identity = RunIdentity {
-        identifier,
-        asset_id: asset_id.clone(),
-        container_id: input.container_id.as_ref().and_then(|id| id.as_i64()),
-    };
-    let mut ctx = Ctx::new(identity, options.sink, options.cancel);
-    ctx.add_environment(input.environment());
-    let prepared = match config::prepare(
-        raw_config,
-        app,
-        options.decrypt.as_deref(),
-        input.dec_key.as_ref(),
-        asset_id.as_deref().unwrap_or_default(),
-    ) {
-        Ok(prepared) => prepared,
-        Err(message) => return RunTail::aborted(message),
-    };
-    ctx.add_environment(prepared.environment);
-
-    let mut run = Run {
-        ctx,
-        results,
-        total: 0,
-        successes: 0,
-        exception: None,
-        cancelled: false,
-        abort: None,
-    };
-    let connector = match guarded(|| C::from_config(&prepared.config, &mut run.ctx)) {
-        Ok(Ok(connector)) => connector,
-        Ok(Err(error)) => {
-            run.abort = Some(error.message().to_owned());
-            return run.finish();
+    let mut handled = 0;
+    input.for_each_parameter_dict(|dict| {
+        if !session.can_continue() {
+            return ControlFlow::Break(());
         }
-        Err(panic) => {
-            run.exception = Some(panic);
-            return run.finish();
-        }
-    };
-    drop(prepared.config);
-    run.drive(connector, action, &input);
-    run.finish()
+        handled += 1;
+        results.collect(session.handle(dict));
+        ControlFlow::Continue(())
+    });
+    if handled == 0 && session.can_continue() {
+        // `parameters` missing or empty: the action runs once with an empty dict.
+        results.collect(session.handle(Value::Object(Map::new())));
+    }
+    session.finish()
 }
 
-/// The state of a run between its steps.
-struct Run<'r> {
+/// One run driven step by step, the way the platform's `BaseConnector` drives a connector:
+/// [`Session::start`] (config, `from_config`, `initialize`), [`Session::handle`] for each
+/// parameter dict, [`Session::finish`] (`finalize`, the run's tail). [`run`] is built on it, and
+/// so is the platform bridge, where the platform calls the three steps.
+pub struct Session<'a, C: Connector> {
+    connector: Option<C>,
+    action: &'a Action,
     ctx: Ctx,
-    results: &'r mut dyn ResultCollector,
     total: usize,
     successes: usize,
     exception: Option<String>,
-    cancelled: bool,
     abort: Option<String>,
 }
 
-impl Run<'_> {
-    /// `initialize`, every parameter dict, `finalize`; the connector's exception and cancel
-    /// hooks where they apply.
-    fn drive<C: Connector>(&mut self, mut connector: C, action: &Action, input: &ActionJson) {
-        match guarded(|| connector.initialize(&mut self.ctx)) {
-            Ok(Ok(())) if self.ctx.status() == Some(Status::Failed) => {
-                self.abort = Some(self.ctx.message().unwrap_or_default().to_owned());
+impl<'a, C: Connector> Session<'a, C> {
+    /// Steps 1 to 4 of contract section 1: the identifier, the config and the action are
+    /// checked (taken out of `input`), the config prepared, the connector built and
+    /// initialized. `Err` is the tail of a run that ended before any dict: a missing
+    /// identifier or config, an unknown action, a config that fails preparation. A connector
+    /// that fails to build or to initialize gives a session that handles no dict.
+    pub fn start(
+        app: &'a AppJson,
+        input: &mut ActionJson,
+        options: RunOptions,
+    ) -> Result<Self, RunTail> {
+        let Some(identifier) = input.identifier.take() else {
+            return Err(RunTail::aborted(MISSING_IDENTIFIER.to_owned()));
+        };
+        let Some(raw_config) = input.config.take() else {
+            return Err(RunTail::aborted(MISSING_CONFIG.to_owned()));
+        };
+        let action = find_action(app, &identifier).map_err(RunTail::aborted)?;
+        let asset_id = input.asset_id.as_ref().map(ToString::to_string);
+        let identity = RunIdentity {
+            identifier,
+            asset_id: asset_id.clone(),
+            container_id: input.container_id.as_ref().and_then(|id| id.as_i64()),
+        };
+        let mut ctx = Ctx::new(identity, options.sink, options.cancel);
+        ctx.add_environment(input.environment());
+        let prepared = config::prepare(
+            raw_config,
+            app,
+            options.decrypt.as_deref(),
+            input.dec_key.as_ref(),
+            asset_id.as_deref().unwrap_or_default(),
+        )
+        .map_err(RunTail::aborted)?;
+        ctx.add_environment(prepared.environment);
+        let mut session = Session {
+            connector: None,
+            action,
+            ctx,
+            total: 0,
+            successes: 0,
+            exception: None,
+            abort: None,
+        };
+        match guarded(|| C::from_config(&prepared.config, &mut session.ctx)) {
+            Ok(Ok(connector)) => session.connector = Some(connector),
+            Ok(Err(error)) => session.abort = Some(error.message().to_owned()),
+            Err(panic) => session.exception = Some(panic),
+        }
+        session.initialize();
+        Ok(session)
+    }
+
+    /// `initialize`; a failure (an error, a failed connector-level status, a panic) ends the
+    /// run before any dict.
+    fn initialize(&mut self) {
+        let Some(connector) = self.connector.as_mut() else {
+            return;
+        };
+        let ctx = &mut self.ctx;
+        match guarded(|| connector.initialize(ctx)) {
+            Ok(Ok(())) if ctx.status() == Some(Status::Failed) => {
+                self.abort = Some(ctx.message().unwrap_or_default().to_owned());
             }
-            Ok(Ok(())) => self.handle_all(&mut connector, action, input),
+            Ok(Ok(())) => {}
             Ok(Err(error)) => self.abort = Some(error.message().to_owned()),
             Err(panic) => self.exception = Some(panic),
         }
-        if let Some(panic) = &self.exception {
-            let message = panic.clone();
-            if let Err(again) = guarded(|| connector.handle_exception(&mut self.ctx, &message)) {
-                self.ctx.error_print("handle_exception panicked", &again);
-            }
-        }
-        if self.ctx.is_cancelled() {
-            self.cancelled = true;
-            if let Err(panic) = guarded(|| connector.handle_cancel(&mut self.ctx)) {
-                self.ctx.error_print("handle_cancel panicked", &panic);
-            }
-        }
-        match guarded(|| connector.finalize(&mut self.ctx)) {
-            Ok(Ok(())) => {}
-            Ok(Err(error)) => {
-                self.ctx.set_status(Status::Failed, None);
-                self.ctx
-                    .append_to_message(&format!("Finalize failed: {error}"));
-            }
-            Err(panic) => {
-                self.ctx.error_print("finalize panicked", &panic);
-                self.exception.get_or_insert(panic);
-            }
-        }
     }
 
-    /// Handles the parameter dicts in order until the last, a panic or a cancellation.
-    fn handle_all<C: Connector>(&mut self, connector: &mut C, action: &Action, input: &ActionJson) {
-        let mut index = 0;
-        input.for_each_parameter_dict(|dict| {
-            let flow = self.handle_dict(connector, action, index, dict);
-            index += 1;
-            flow
-        });
-        if index == 0 {
-            // `parameters` missing or empty: the action runs once with an empty dict.
-            let _ = self.handle_dict(connector, action, 0, Value::Object(Map::new()));
-        }
+    /// Whether another parameter dict may be handled: the connector is initialized, no hook
+    /// panicked and the run was not cancelled.
+    pub fn can_continue(&self) -> bool {
+        self.connector.is_some()
+            && self.abort.is_none()
+            && self.exception.is_none()
+            && !self.ctx.is_cancelled()
     }
 
-    /// One raw parameter dict: cleaned, then handled. Breaks on a cancellation or a panic.
-    fn handle_dict<C: Connector>(
-        &mut self,
-        connector: &mut C,
-        action: &Action,
-        index: usize,
-        dict: Value,
-    ) -> ControlFlow<()> {
-        if self.ctx.is_cancelled() {
-            return ControlFlow::Break(());
+    /// Whether the session ended before handling any dict: the message to report, if so.
+    pub fn start_failure(&self) -> Option<String> {
+        if let Some(abort) = &self.abort {
+            return Some(abort.clone());
         }
-        let Value::Object(raw) = dict else {
-            let mut result = ActionResult::new(Map::new());
-            result.fail(format!("Parameter dict {index} is not a JSON object"));
-            self.record(result);
-            return ControlFlow::Continue(());
+        self.exception
+            .as_ref()
+            .map(|panic| format!("{EXCEPTION_OCCURRED}: {panic}"))
+    }
+
+    /// Step 5 for one raw parameter dict: cleansing, the required check,
+    /// `validate_parameters`, the handler. A dict that is not a JSON object, or a session that
+    /// cannot continue, gives a failed result without calling the connector.
+    pub fn handle(&mut self, dict: Value) -> ActionResult {
+        let index = self.total;
+        let result = match dict {
+            _ if !self.can_continue() => {
+                let mut result = ActionResult::new(Map::new());
+                result.fail(
+                    self.start_failure()
+                        .unwrap_or_else(|| ACTION_CANCELLED.to_owned()),
+                );
+                result
+            }
+            Value::Object(raw) => {
+                let (cleaned, context) = params::clean(raw);
+                let mut result = ActionResult::new(cleaned);
+                result.set_context(context);
+                self.handle_one(&mut result);
+                result
+            }
+            _ => {
+                let mut result = ActionResult::new(Map::new());
+                result.fail(format!("Parameter dict {index} is not a JSON object"));
+                result
+            }
         };
-        let (cleaned, context) = params::clean(raw);
-        let mut result = ActionResult::new(cleaned);
-        result.set_context(context);
-        let panicked = self.handle_one(connector, action, &mut result);
-        self.record(result);
-        if panicked {
-            ControlFlow::Break(())
-        } else {
-            ControlFlow::Continue(())
-        }
-    }
-
-    /// Counts a finished result and hands it on.
-    fn record(&mut self, result: ActionResult) {
         self.total += 1;
         if result.final_status().is_success() {
             self.successes += 1;
         }
-        self.results.collect(result);
+        result
     }
 
-    /// One parameter dict: required check, validation, handler. Returns whether a hook panicked.
-    fn handle_one<C: Connector>(
-        &mut self,
-        connector: &mut C,
-        action: &Action,
-        result: &mut ActionResult,
-    ) -> bool {
-        if let Some(name) = params::first_missing_required(action, result.parameter()) {
+    /// One cleaned dict: required check, validation, handler; a panic is recorded.
+    fn handle_one(&mut self, result: &mut ActionResult) {
+        let Some(connector) = self.connector.as_mut() else {
+            return;
+        };
+        if let Some(name) = params::first_missing_required(self.action, result.parameter()) {
             result.fail(ActionError::missing_parameter(name).message());
-            return false;
+            return;
         }
-        let ctx = &mut self.ctx;
+        let (ctx, action) = (&mut self.ctx, self.action);
         let outcome = guarded(|| {
             connector.validate_parameters(ctx, action, result.parameter())?;
             connector.handle_action(ctx, result)
@@ -278,14 +277,41 @@ impl Run<'_> {
             Err(panic) => {
                 result.fail(format!("{EXCEPTION_OCCURRED}: {panic}"));
                 self.exception = Some(panic);
-                return true;
             }
         }
-        false
+    }
+
+    /// Steps 6 and 7: `handle_exception` after a panic, `handle_cancel` after a cancellation,
+    /// `finalize`, and the part of the run result that follows the action results.
+    pub fn finish(mut self) -> RunTail {
+        let cancelled = self.ctx.is_cancelled();
+        if let Some(connector) = self.connector.as_mut() {
+            let ctx = &mut self.ctx;
+            if let Some(panic) = &self.exception
+                && let Err(again) = guarded(|| connector.handle_exception(ctx, panic))
+            {
+                ctx.error_print("handle_exception panicked", &again);
+            }
+            if cancelled && let Err(panic) = guarded(|| connector.handle_cancel(ctx)) {
+                ctx.error_print("handle_cancel panicked", &panic);
+            }
+            match guarded(|| connector.finalize(ctx)) {
+                Ok(Ok(())) => {}
+                Ok(Err(error)) => {
+                    ctx.set_status(Status::Failed, None);
+                    ctx.append_to_message(&format!("Finalize failed: {error}"));
+                }
+                Err(panic) => {
+                    ctx.error_print("finalize panicked", &panic);
+                    self.exception.get_or_insert(panic);
+                }
+            }
+        }
+        self.tail(cancelled)
     }
 
     /// The part of the run result that follows the action results.
-    fn finish(mut self) -> RunTail {
+    fn tail(mut self, cancelled: bool) -> RunTail {
         let mut summary = totals(self.total, self.successes);
         for (key, value) in self.ctx.take_summary() {
             summary.entry(key).or_insert(value);
@@ -301,7 +327,7 @@ impl Run<'_> {
                 Status::Failed
             };
             let count = succeeded_message(self.successes);
-            let message = if self.cancelled {
+            let message = if cancelled {
                 format!("{ACTION_CANCELLED}. {count}")
             } else {
                 count
@@ -319,7 +345,7 @@ impl Run<'_> {
             status,
             message,
             exception_occured: self.exception.is_some(),
-            action_cancelled: self.cancelled,
+            action_cancelled: cancelled,
         }
     }
 }

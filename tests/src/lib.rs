@@ -1,5 +1,8 @@
 //! Helpers shared by the workspace-level tests.
 
+pub mod app_json_corpus;
+pub mod clean_app;
+
 use std::path::PathBuf;
 
 /// The shared corpus directory (`../shared/corpus` beside the checkout).

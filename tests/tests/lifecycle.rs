@@ -510,3 +510,41 @@ fn huge_and_odd_values_never_panic() {
     );
     assert!(messages(&out.result)[1].starts_with("Parameter 'count' failed validation: "));
 }
+
+#[test]
+fn a_session_driven_step_by_step_gives_what_run_gives() {
+    use soar_runtime::result::RunResult;
+    use soar_runtime::run::Session;
+    let app = AppJson::from_json_str(APP_JSON).unwrap();
+    let input = action("lookup_ip", json!([{"ip": "1.2.3.4"}, {"ip": "nope"}]));
+    let expected = run_with_app::<Fixture>(
+        &app,
+        ActionJson::from_json_str(&input.to_string()).unwrap(),
+        RunOptions::default(),
+    );
+    let mut parsed = ActionJson::from_json_str(&input.to_string()).unwrap();
+    let mut session = Session::<Fixture>::start(&app, &mut parsed, RunOptions::default()).unwrap();
+    assert!(session.can_continue());
+    assert_eq!(session.start_failure(), None);
+    let results = vec![
+        session.handle(json!({"ip": "1.2.3.4"})),
+        session.handle(json!({"ip": "nope"})),
+    ];
+    let stepped = RunResult::from_parts(Some("lookup_ip".into()), results, session.finish());
+    assert_eq!(stepped.to_json_pretty(), expected.to_json_pretty());
+
+    let mut failing = ActionJson::from_json_str(
+        &json!({"identifier": "lookup_ip", "config": {"server": "s", "fail_init": true}})
+            .to_string(),
+    )
+    .unwrap();
+    let mut session = Session::<Fixture>::start(&app, &mut failing, RunOptions::default()).unwrap();
+    assert!(!session.can_continue());
+    assert_eq!(
+        session.start_failure().as_deref(),
+        Some("Initialize failed: the asset says so")
+    );
+    let refused = session.handle(json!({"ip": "1.2.3.4"}));
+    assert_eq!(refused.message(), "Initialize failed: the asset says so");
+    assert!(!session.finish().status.is_success());
+}

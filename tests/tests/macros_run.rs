@@ -192,3 +192,15 @@ fn the_app_json_lists_the_actions_and_configuration() {
     assert_eq!(echo.parameters["text"].contains(), ["domain"]);
     assert!(!echo.parameters["times"].is_required());
 }
+
+#[test]
+fn the_app_json_is_clean_for_the_strict_validator() {
+    let mut app = Echo::app_json();
+    app.utctime_updated = Some(soar_runtime::time::format_utc(0));
+    let findings = soar_runtime::app_json::validate(&app);
+    assert!(
+        findings.is_empty(),
+        "{findings:#?}\n{}",
+        app.to_json_pretty()
+    );
+}

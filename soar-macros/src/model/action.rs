@@ -12,6 +12,12 @@ use crate::names;
 use crate::parse::action::{ActionArgs, ActionAttr, LockArgs, ParamArgs, RenderArgs, ReservedArgs};
 use crate::parse::literal::{ContainsItem, Literal};
 
+/// The description of an undocumented test connectivity action.
+const TEST_CONNECTIVITY_DESCRIPTION: &str =
+    "Validate the asset configuration for connectivity using supplied configuration";
+/// The description of an undocumented on poll action.
+const ON_POLL_DESCRIPTION: &str = "Callback action for the on_poll ingest functionality";
+
 /// Where the action function is.
 #[derive(Debug, Clone)]
 pub enum Target {
@@ -170,7 +176,12 @@ pub fn build(
         .name
         .unwrap_or_else(|| SpannedValue::new(names::action_name(&identifier), identifier.span()));
     let docs = Docs::of(attrs);
-    let mut description = Text::described(None, &docs, String::new, function.span());
+    let fallback = || match attr {
+        ActionAttr::TestConnectivity => TEST_CONNECTIVITY_DESCRIPTION.to_owned(),
+        ActionAttr::OnPoll => ON_POLL_DESCRIPTION.to_owned(),
+        ActionAttr::Action => String::new(),
+    };
+    let mut description = Text::described(None, &docs, fallback, function.span());
     if let Some(stripped) = description.value.strip_suffix('.') {
         description.value = stripped.to_owned();
     }

@@ -109,6 +109,20 @@ pub const TEST_CONNECTIVITY_IDENTIFIERS: [&str; 2] =
 /// Name of the reserved on poll action.
 pub const ON_POLL_ACTION: &str = "on poll";
 
+/// Data paths that every action other than test connectivity and on poll lists in its output.
+pub const STANDARD_DATA_PATHS: [&str; 4] = [
+    "action_result.status",
+    "action_result.message",
+    "summary.total_objects",
+    "summary.total_objects_successful",
+];
+
+/// `data_type` values of action parameters that the platform documents.
+pub const PARAMETER_DATA_TYPES: [&str; 4] = ["string", "numeric", "boolean", "password"];
+
+/// `data_type` values of action outputs that the platform documents.
+pub const OUTPUT_DATA_TYPES: [&str; 3] = ["string", "numeric", "boolean"];
+
 /// `render.type` values of an action: a table of the outputs with a `column_name`, a custom view
 /// function, or the raw JSON.
 pub const RENDER_TYPES: [&str; 3] = ["table", "custom", "json"];

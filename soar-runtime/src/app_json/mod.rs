@@ -1,0 +1,29 @@
+//! The app JSON: the metadata file that describes a connector to the platform (contract
+//! section 5).
+//!
+//! [`AppJson`] models the whole file with typed fields for every key that the contract, the
+//! platform's CI schema or the official SDK knows. Reading accepts what real apps write:
+//! unknown keys are kept in `extra` maps, sloppy values ([`Loose`], [`DefaultValue`],
+//! [`DataType::Other`]) remember their spelling, so writing a real app back loses nothing.
+//! Writing follows the key order of the SDK's manifests and is deterministic.
+//!
+//! [`validate()`] and [`validate_value`] check an app JSON strictly: errors for what the platform
+//! or its CI schema refuses, warnings for the sloppiness real apps get away with.
+
+mod action;
+mod configuration;
+mod data_type;
+mod dependencies;
+mod loose;
+mod model;
+mod validate;
+mod webhook;
+
+pub use action::{Action, Lock, OutputEntry, Parameter, Render};
+pub use configuration::ConfigField;
+pub use data_type::DataType;
+pub use dependencies::{Dependencies, PypiDependency, WheelDependency};
+pub use loose::{ColumnOrder, DefaultValue, Loose, Order};
+pub use model::{AppJson, Contributor, PythonVersion};
+pub use validate::{Finding, Rule, Severity, validate, validate_value};
+pub use webhook::{Webhook, WebhookRoute};

@@ -1,0 +1,66 @@
+//! Contract rules on top-level values.
+
+use crate::app_json::AppJson;
+use crate::app_json::validate::finding::{Finding, Rule};
+use crate::app_json::validate::formats;
+use crate::app_json::validate::pointer::Pointer;
+
+/// The shape of the platform's own timestamps: `0` stands for a digit.
+const PLATFORM_TIMESTAMP: &[u8; 27] = b"0000-00-00T00:00:00.000000Z";
+
+/// Checks the case of `appid`, the `package_name` prefix and the spelling of `utctime_updated`.
+pub(super) fn check(app: &AppJson, findings: &mut Vec<Finding>) {
+    let root = Pointer::root();
+    if formats::is_uuid(&app.appid) && app.appid.bytes().any(|b| b.is_ascii_uppercase()) {
+        let message = format!("`appid` has uppercase hex digits: {:?}", app.appid);
+        findings.push(Finding::new(Rule::AppIdCase, &root.child("appid"), message));
+    }
+    if !app.package_name.starts_with("phantom_") {
+        let message = format!(
+            "`package_name` does not start with `phantom_`: {:?}",
+            app.package_name
+        );
+        findings.push(Finding::new(
+            Rule::PackageName,
+            &root.child("package_name"),
+            message,
+        ));
+    }
+    if let Some(updated) = &app.utctime_updated
+        && formats::is_date_time(updated)
+        && !is_platform_timestamp(updated)
+    {
+        let message =
+            format!("`utctime_updated` is not written as YYYY-MM-DDTHH:MM:SS.ffffffZ: {updated:?}");
+        findings.push(Finding::new(
+            Rule::UpdatedTimeFormat,
+            &root.child("utctime_updated"),
+            message,
+        ));
+    }
+}
+
+/// Whether `text` is spelled like [`PLATFORM_TIMESTAMP`].
+fn is_platform_timestamp(text: &str) -> bool {
+    text.len() == PLATFORM_TIMESTAMP.len()
+        && text
+            .bytes()
+            .zip(PLATFORM_TIMESTAMP)
+            .all(|(b, &shape)| match shape {
+                b'0' => b.is_ascii_digit(),
+                _ => b == shape,
+            })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn platform_timestamps() {
+        assert!(is_platform_timestamp("2025-08-01T20:41:01.275386Z"));
+        assert!(!is_platform_timestamp("2025-08-01T20:41:01Z"));
+        assert!(!is_platform_timestamp("2025-08-01T20:41:01.275386+00:00"));
+        assert!(!is_platform_timestamp("2025-08-01t20:41:01.275386z"));
+    }
+}

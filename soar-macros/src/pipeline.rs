@@ -21,15 +21,23 @@ pub fn connector(args: TokenStream, item: TokenStream) -> TokenStream {
     };
     let built = parse::args(args).and_then(|args| model::connector::build(args, &item));
     parse::connector::strip(&mut item);
-    match built.and_then(|connector| check::connector::check(&connector).map(|()| connector)) {
-        Ok(connector) => {
+    let connector = match built {
+        Ok(connector) => connector,
+        Err(errors) => {
+            let stub = expand::connector::stub(&parse::runtime_path(None), &item.ident);
+            return with_errors(quote!(#item #stub), errors);
+        }
+    };
+    match check::connector::check(&connector) {
+        Ok(()) => {
             let generated = expand::connector::expand(&connector);
             quote!(#item #generated)
         }
         Err(errors) => {
-            let stub = expand::connector::stub(&parse::runtime_path(None), &item.ident);
-            let errors = errors.write_errors();
-            quote!(#item #stub #errors)
+            // The checks that need types still run, so that every error shows at once.
+            let stub = expand::connector::stub(&connector.runtime, &item.ident);
+            let checks = expand::connector::checks(&connector);
+            with_errors(quote!(#item #stub const _: () = { #checks };), errors)
         }
     }
 }
@@ -51,11 +59,11 @@ pub fn action(attr: ActionAttr, args: TokenStream, item: TokenStream) -> TokenSt
         model::action::Target::Free,
     );
     parse::action::strip(&mut function.sig);
-    match built.and_then(|action| check::action::check(&action).map(|()| action)) {
-        Ok(action) => {
-            let registration = expand::action::expand(&action);
-            quote!(#function #registration)
-        }
+    match built {
+        Ok(action) => match checked(&action) {
+            Ok(registration) => quote!(#function #registration),
+            Err((checks, errors)) => with_errors(quote!(#function #checks), errors),
+        },
         Err(errors) => with_errors(function.into_token_stream(), errors),
     }
 }
@@ -108,14 +116,32 @@ pub fn actions(args: TokenStream, item: TokenStream) -> TokenStream {
             )
         });
         parse::action::strip(&mut method.sig);
-        let checked = built.and_then(|action| check::action::check(&action).map(|()| action));
-        if let Some(action) = errors.handle(checked) {
-            registrations.extend(expand::action::expand(&action));
+        let Some(action) = errors.handle(built) else {
+            continue;
+        };
+        match checked(&action) {
+            Ok(registration) => registrations.extend(registration),
+            Err((checks, error)) => {
+                registrations.extend(checks);
+                errors.push(error);
+            }
         }
     }
     match errors.finish() {
         Ok(()) => quote!(#block #registrations),
-        Err(errors) => with_errors(block.into_token_stream(), errors),
+        Err(errors) => with_errors(quote!(#block #registrations), errors),
+    }
+}
+
+/// The registration of a checked action; on errors, the checks that need types (so that every
+/// error shows at once) and the errors.
+fn checked(action: &model::action::Action) -> Result<TokenStream, (TokenStream, Error)> {
+    match check::action::check(action) {
+        Ok(()) => Ok(expand::action::expand(action)),
+        Err(errors) => {
+            let checks = expand::action::checks(action);
+            Err((quote!(const _: () = { #checks };), errors))
+        }
     }
 }
 

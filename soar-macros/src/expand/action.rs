@@ -20,10 +20,7 @@ pub fn expand(action: &Action) -> TokenStream {
     let marker = marker(action);
     let handler = handler(action);
     let meta = meta(action);
-    let checks = action
-        .params
-        .iter()
-        .map(|param| param_checks(runtime, param));
+    let checks = checks(action);
     let outputs = quote_spanned! {output.span()=>
         <#output as #runtime::output::IntoActionResult>::describe
     };
@@ -31,7 +28,7 @@ pub fn expand(action: &Action) -> TokenStream {
         #marker
 
         const _: () = {
-            #(#checks)*
+            #checks
 
             #handler
 
@@ -242,6 +239,15 @@ fn param_meta(runtime: &syn::Path, param: &Param) -> TokenStream {
     }
 }
 
+/// The checks that depend on the parameters' types.
+pub fn checks(action: &Action) -> TokenStream {
+    action
+        .params
+        .iter()
+        .map(|param| param_checks(&action.runtime, param))
+        .collect()
+}
+
 /// The checks of one parameter that depend on its type: `primary` needs a contains (the type's
 /// or the attribute's), and the default and value list fit the type.
 fn param_checks(runtime: &syn::Path, param: &Param) -> TokenStream {
@@ -261,6 +267,7 @@ fn param_checks(runtime: &syn::Path, param: &Param) -> TokenStream {
         });
     }
     let data_type = quote!(<#ty as #runtime::params::ActionParam>::DATA_TYPE);
+    checks.extend(quote_spanned!(ty.span()=> const _: &str = #data_type;));
     checks.extend(literal_checks(
         runtime,
         &data_type,

@@ -218,7 +218,7 @@ fn meta(connector: &Connector) -> TokenStream {
 }
 
 /// The checks that depend on the fields' types, and the crate's version when it is the app's.
-fn checks(connector: &Connector) -> TokenStream {
+pub fn checks(connector: &Connector) -> TokenStream {
     let runtime = &connector.runtime;
     let mut checks = TokenStream::new();
     if connector.app.app_version.is_none() {
@@ -238,6 +238,7 @@ fn checks(connector: &Connector) -> TokenStream {
         };
         let ty = &field.ty;
         let data_type = quote!(<#ty as #runtime::asset::AssetField>::DATA_TYPE);
+        checks.extend(quote_spanned!(ty.span()=> const _: &str = #data_type;));
         checks.extend(literal_checks(
             runtime,
             &data_type,

@@ -46,8 +46,12 @@ pub enum LiteralKind {
     Bool,
 }
 
-/// Whether a literal of this kind fits a field or parameter of this `data_type`.
+/// Whether a literal of this kind fits a field or parameter of this `data_type`. Any literal
+/// "fits" a password: [`is_password`] is the check that refuses it, with its own message.
 pub const fn literal_fits(data_type: &str, kind: LiteralKind) -> bool {
+    if is_password(data_type) {
+        return true;
+    }
     match kind {
         LiteralKind::Text => same(data_type, "string") || same(data_type, "timezone"),
         LiteralKind::Number => same(data_type, "numeric"),
@@ -71,7 +75,7 @@ mod tests {
         assert!(literal_fits("numeric", LiteralKind::Number));
         assert!(literal_fits("boolean", LiteralKind::Bool));
         assert!(!literal_fits("numeric", LiteralKind::Text));
-        assert!(!literal_fits("password", LiteralKind::Text));
+        assert!(literal_fits("password", LiteralKind::Bool));
         assert!(!literal_fits("string", LiteralKind::Bool));
         assert!(is_password("password") && !is_password("passwords"));
         assert!(same("", "") && !same("a", "b"));

@@ -1,4 +1,4 @@
-// The smallest connector: no configuration, one action, a binary's main.
+// The smallest connector: no configuration, one action.
 use soar_runtime::prelude::*;
 
 /// Says hello.
@@ -19,6 +19,8 @@ fn hello(_connector: &Hello, ctx: &mut Ctx) {
     ctx.save_progress("hello");
 }
 
-fn main() -> std::process::ExitCode {
-    soar_runtime::cli::main_from::<Hello>(["hello".into(), "app-json".into()])
+fn main() {
+    let app = Hello::app_json();
+    assert_eq!(app.actions.len(), 1);
+    assert_eq!(app.actions[0].description, "Say hello");
 }

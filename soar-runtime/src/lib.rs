@@ -34,6 +34,7 @@ pub mod result;
 pub mod result_stream;
 pub mod run;
 pub mod secret;
+pub mod state;
 pub mod time;
 pub mod values;
 

@@ -35,6 +35,7 @@ pub mod result_stream;
 pub mod run;
 pub mod secret;
 pub mod state;
+pub mod testing;
 pub mod time;
 pub mod values;
 

@@ -53,7 +53,7 @@ fn check(connector: &mut Echo, ctx: &mut Ctx) -> Result<(), ActionError> {
 }
 
 /// One echoed text.
-#[derive(Serialize, ActionOutput)]
+#[derive(Debug, PartialEq, Serialize, serde::Deserialize, ActionOutput)]
 struct Echoed {
     #[output(column = "Text", example = "hello")]
     text: String,
@@ -203,4 +203,42 @@ fn the_app_json_is_clean_for_the_strict_validator() {
         "{findings:#?}\n{}",
         app.to_json_pretty()
     );
+}
+
+#[test]
+fn the_testing_harness_runs_one_action_with_typed_data() {
+    let outcome = soar_runtime::testing::ActionTest::<Echo>::new("echo")
+        .config("server", "echo.example")
+        .param("text", "example.com")
+        .param("times", 2)
+        .dict(json!({"text": "example.org"}))
+        .dict(json!("not a dict"))
+        .run();
+    assert!(outcome.is_success());
+    assert_eq!(outcome.message(), "2 actions succeeded");
+    let data: Vec<Echoed> = outcome.data().unwrap();
+    assert_eq!(data.len(), 3);
+    assert_eq!(
+        data[2],
+        Echoed {
+            text: "example.org".into(),
+            count: 1
+        }
+    );
+    assert_eq!(
+        outcome.messages()[2],
+        "Parameter dict 2 is not a JSON object"
+    );
+    assert_eq!(
+        outcome.progress(),
+        ["initialized for echo.example", "2 calls"]
+    );
+    let cancelled = soar_runtime::testing::ActionTest::<Echo>::new("echo")
+        .config("server", "s")
+        .param("text", "a.com")
+        .cancelled()
+        .run();
+    assert!(cancelled.result.action_cancelled);
+    assert!(cancelled.results().is_empty());
+    assert_eq!(cancelled.progress(), ["initialized for s", "0 calls"]);
 }

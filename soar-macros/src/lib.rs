@@ -49,38 +49,125 @@ use proc_macro::TokenStream;
 
 use parse::action::ActionAttr;
 
-/// Declares the connector: see `soar_runtime::connector`.
+/// Declares the connector on its struct: the app-level metadata and the asset configuration.
+///
+/// ```text
+/// /// Query WHOIS servers.              <- first paragraph: the app's description
+/// #[connector(
+///     appid = "776ab991-313e-48e7-bccd-e8c9650c239a",   // a lowercase UUID
+///     name = "WHOIS Sample App",        // package_name `phantom_whoissampleapp`,
+///                                       // main_module `whoissampleapp_connector.py`
+///     publisher = "Example Corp",
+///     app_type = "information",         // one of the CI schema's app types
+///     product_vendor = "Generic",
+///     product_name = "Whois Server",
+///     license = "Copyright (c) Example Corp",
+///     // optional:
+///     product_version_regex = ".*", app_version = "1.2.3" (the crate's version otherwise),
+///     min_platform_version = "6.3.0", python_version = "3.9, 3.13",
+///     logo = "logo.svg", logo_dark = "logo_dark.svg", contributors = ["Ada"],
+///     fips_compliant, crate = "::soar_runtime",
+/// )]
+/// pub struct Whois {
+///     /// Whois server to use           <- the field's description
+///     whois_server: Option<String>,     // Option: not required
+///     #[config(default = 30)]
+///     timeout: u32,                     // numeric, required
+///     api_key: Secret,                  // password
+///     zone: TimeZone,                   // timezone
+///     #[config(name = "mode", default = "fast", value_list = ["fast", "full"], description = "Mode")]
+///     lookup_mode: String,
+///     #[config(skip)]
+///     cache: Vec<String>,               // not configuration: built with Default
+/// }
+/// ```
+///
+/// The struct's fields are the asset configuration in form order; the type decides
+/// `data_type` (`soar_runtime::asset::AssetField`), and the runtime builds the struct from
+/// the prepared configuration, naming a missing or mistyped field in its error. The lifecycle
+/// hooks are plain methods of the struct (`initialize`, `validate_parameters`, `finalize`,
+/// `handle_exception`, `handle_cancel`, with the signatures of `soar_runtime::connector::Connector`),
+/// visible from the struct's module; the defaults apply otherwise. Declare the connector at
+/// module level (not inside a function), one per crate.
 #[proc_macro_attribute]
 pub fn connector(args: TokenStream, item: TokenStream) -> TokenStream {
     pipeline::connector(args.into(), item.into()).into()
 }
 
-/// Declares an action: see `soar_runtime::action`.
+/// Declares an action: a function whose first argument is the connector (`&mut Whois` or
+/// `&Whois`), optionally followed by the context (`&mut Ctx`), then the parameters.
+///
+/// ```text
+/// /// Run whois lookup on the given domain.      <- description (a final period is dropped)
+/// ///
+/// /// Longer explanation.                        <- verbose
+/// #[action(
+///     identifier = "whois_domain",   // the function's name otherwise
+///     name = "whois domain",         // the identifier with `_` as spaces otherwise
+///     kind = "investigate",          // generic, investigate, contain, correct, ingest
+///     read_only,
+///     render = "table",              // or render(kind = "custom", view = "m.f", width, height, title)
+///     lock(parameter = "domain", concurrency = false, timeout = 60),  // or lock = "domain"
+///     undo = "unblock domain", versions = "EQ(*)", crate = "::soar_runtime",
+/// )]
+/// fn whois_domain(
+///     conn: &mut Whois,
+///     ctx: &mut Ctx,
+///     /// Domain to query                          <- the parameter's description
+///     #[param(primary)]
+///     domain: Domain,                            // a typed value: its contains, parsed first
+///     #[param(contains = ["host name", custom("vendor id")], default = "a", value_list = ["a", "b"])]
+///     server: Option<String>,                    // Option: not required
+///     ips: Vec<Ip>,                              // Vec: an allow_list, split on commas
+///     #[param(name = "type", column = "Type", description = "Record type")]
+///     record_type: Option<String>,
+/// ) -> Result<WhoisRecord, ActionError>
+/// ```
+///
+/// Parameters are typed through `soar_runtime::params::ActionParam`; the return type through
+/// `soar_runtime::output::IntoActionResult` decides the `output` data paths. A `contains` that
+/// is neither stock nor well known must be written `custom("...")`. In an impl block of the
+/// connector, mark the block `#[actions]` and the methods `#[action]`.
 #[proc_macro_attribute]
 pub fn action(args: TokenStream, item: TokenStream) -> TokenStream {
     pipeline::action(ActionAttr::Action, args.into(), item.into()).into()
 }
 
-/// Declares the test connectivity action: see `soar_runtime::test_connectivity`.
+/// Declares the test connectivity action: `fn(conn: &mut C, ctx: &mut Ctx) -> ...`, no
+/// parameters. Its identifier is `test_asset_connectivity`, or
+/// `#[test_connectivity(identifier = "test_connectivity")]`; one per crate.
 #[proc_macro_attribute]
 pub fn test_connectivity(args: TokenStream, item: TokenStream) -> TokenStream {
     pipeline::action(ActionAttr::TestConnectivity, args.into(), item.into()).into()
 }
 
-/// Declares the on poll action: see `soar_runtime::on_poll`.
+/// Declares the on poll action: `fn(conn: &mut C, ctx: &mut Ctx, params: PollParams) -> ...`.
+/// Its identifier is `on_poll`; its parameters are the platform's five; one per crate.
 #[proc_macro_attribute]
 pub fn on_poll(args: TokenStream, item: TokenStream) -> TokenStream {
     pipeline::action(ActionAttr::OnPoll, args.into(), item.into()).into()
 }
 
-/// Registers the action methods of an impl block: see `soar_runtime::actions`.
+/// Registers the methods of an inherent impl block of the connector that are marked
+/// `#[action]`, `#[test_connectivity]` or `#[on_poll]` (their receiver is the connector).
 #[proc_macro_attribute]
 pub fn actions(args: TokenStream, item: TokenStream) -> TokenStream {
     pipeline::actions(args.into(), item.into()).into()
 }
 
-/// Describes a struct's fields as action output data paths: see
-/// `soar_runtime::output::ActionOutput`.
+/// Describes a struct's fields as action output data paths (derive it beside
+/// `serde::Serialize`, whose `rename`, `rename_all`, `skip` and `flatten` it follows).
+///
+/// ```text
+/// #[derive(Serialize, ActionOutput)]
+/// struct WhoisRecord {
+///     #[output(column = "Registrar", example = "MarkMonitor, Inc.")]
+///     registrar: Option<String>,           // action_result.data.*.registrar
+///     #[output(contains = ["host name"], examples = ["ns1.example.com"])]
+///     nameservers: Vec<String>,            // action_result.data.*.nameservers.*
+///     contact: Contact,                    // a nested ActionOutput: .contact.<field>
+/// }
+/// ```
 #[proc_macro_derive(ActionOutput, attributes(output))]
 pub fn action_output(input: TokenStream) -> TokenStream {
     pipeline::action_output(input.into()).into()

@@ -1,6 +1,6 @@
 //! The local runner that every connector binary gets: `<connector> run <action.json>`,
 //! `<connector> app-json`, and `<connector> action <name> --param k=v` for humans
-//! ([`action`], rendered as a table by [`table`]), with the output and exit codes of the
+//! (`action`, rendered as a table by [`table`]), with the output and exit codes of the
 //! Decisions in `design.md`.
 
 mod action;

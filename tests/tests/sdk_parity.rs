@@ -40,7 +40,17 @@ pub struct ExampleApp {
 ///
 /// Basic test for app.
 #[test_connectivity(identifier = "test_connectivity")]
-fn test_connectivity(_app: &mut ExampleApp) {}
+fn test_connectivity(app: &mut ExampleApp, ctx: &mut Ctx) -> Result<(), ActionError> {
+    let secrets = [&app.api_key, &app.bearer_token];
+    if secrets.iter().any(|secret| secret.is_empty()) {
+        return Err(ActionError::new("Empty credentials"));
+    }
+    ctx.save_progress(format!(
+        "{} {} {} {}",
+        app.base_url, app.key_header, app.timezone, app.timezone_with_default
+    ));
+    Ok(())
+}
 
 /// Test summary with list output
 #[action(read_only)]
@@ -558,6 +568,11 @@ fn the_recreated_actions_run() {
     assert_eq!(outcome.messages(), ["Total iterations: 3"]);
     let outcome = config(ActionTest::new("write_state")).run();
     assert_eq!(outcome.state()["written"], true);
+    let outcome = config(ActionTest::new("test_connectivity")).run();
+    assert_eq!(
+        outcome.progress(),
+        ["https://example Authorization UTC America/Denver"]
+    );
     let outcome = config(ActionTest::new("on_poll"))
         .param("container_count", "4294967295")
         .run();

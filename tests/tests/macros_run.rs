@@ -40,6 +40,10 @@ impl Echo {
         ctx.save_progress(format!("{} calls", self.calls));
         Ok(())
     }
+
+    fn handle_exception(&mut self, ctx: &mut Ctx, message: &str) {
+        ctx.save_progress(format!("exception seen: {message}"));
+    }
 }
 
 /// Check that the server answers.
@@ -76,6 +80,9 @@ fn echo(
     let count = times.or(connector.repeat).unwrap_or(1);
     if count < 0 {
         return Err(ActionError::new("Cannot echo a negative number of times"));
+    }
+    if text == "panic.example" {
+        panic!("asked to panic");
     }
     Ok((0..count)
         .map(|_| Echoed {
@@ -241,4 +248,23 @@ fn the_testing_harness_runs_one_action_with_typed_data() {
     assert!(cancelled.result.action_cancelled);
     assert!(cancelled.results().is_empty());
     assert_eq!(cancelled.progress(), ["initialized for s", "0 calls"]);
+}
+
+#[test]
+fn a_panicking_action_reaches_the_exception_hook() {
+    let outcome = soar_runtime::testing::ActionTest::<Echo>::new("echo")
+        .config("server", "s")
+        .param("text", "panic.example")
+        .dict(json!({"text": "never.example"}))
+        .run();
+    assert!(outcome.result.exception_occured);
+    assert_eq!(outcome.messages(), ["Exception Occurred: asked to panic"]);
+    assert_eq!(
+        outcome.progress(),
+        [
+            "initialized for s",
+            "exception seen: asked to panic",
+            "1 calls"
+        ]
+    );
 }

@@ -321,13 +321,17 @@ mod tests {
                 fn check(&mut self, ctx: &mut Ctx) {}
                 /// Look an address up.
                 #[soar_runtime::action(identifier = "whois_ip")]
-                fn ip(&self, ip: Ip) {}
+                fn ip(&self, ip: Ip) -> Option<Self> { None }
                 fn helper(&self) {}
             }
         };
         let out = text(&actions(quote!(), item));
         assert!(out.contains("< Whois > :: check"), "{out}");
         assert!(out.contains("< Whois > :: ip"), "{out}");
+        assert!(
+            out.contains("< Option < Whois > as :: soar_runtime :: output :: IntoActionResult >"),
+            "Self replaced outside the impl: {out}"
+        );
         assert!(out.contains("__soar_only_one_test_connectivity_action_per_crate"));
         assert!(out.contains("__soar_action_identifier_whois_ip"));
         assert!(

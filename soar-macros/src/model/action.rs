@@ -4,6 +4,7 @@
 use darling::util::{Flag, SpannedValue};
 use darling::{Error, FromAttributes};
 use proc_macro2::{Span, TokenStream};
+use syn::visit_mut::{self, VisitMut};
 use syn::{Attribute, FnArg, Ident, Pat, ReturnType, Signature, Type};
 
 use super::Text;
@@ -186,10 +187,22 @@ pub fn build(
         description.value = stripped.to_owned();
     }
     let verbose = Text::new(docs.rest(), docs.span().unwrap_or(function.span()));
-    let output = match &signature.output {
+    let mut output = match &signature.output {
         ReturnType::Default => syn::parse_quote!(()),
         ReturnType::Type(_, ty) => (**ty).clone(),
     };
+    let mut inputs = inputs;
+    if let Target::Method(self_type) = &target {
+        // The registration is outside the impl block, where `Self` means nothing.
+        let mut replace = ReplaceSelf(self_type);
+        replace.visit_type_mut(&mut output);
+        for param in &mut inputs.params {
+            replace.visit_type_mut(&mut param.ty);
+        }
+        for ty in &mut inputs.poll_args {
+            replace.visit_type_mut(ty);
+        }
+    }
     errors.finish_with(Action {
         attr,
         function,
@@ -213,6 +226,22 @@ pub fn build(
         poll_args: inputs.poll_args,
         output,
     })
+}
+
+/// Replaces `Self` in a type by the impl block's type.
+struct ReplaceSelf<'a>(&'a Type);
+
+impl VisitMut for ReplaceSelf<'_> {
+    fn visit_type_mut(&mut self, ty: &mut Type) {
+        if let Type::Path(path) = ty
+            && path.qself.is_none()
+            && path.path.is_ident("Self")
+        {
+            *ty = self.0.clone();
+            return;
+        }
+        visit_mut::visit_type_mut(self, ty);
+    }
 }
 
 /// What the function's arguments are.

@@ -30,6 +30,8 @@ pub mod output;
 pub mod params;
 pub mod poll;
 pub mod progress;
+#[cfg(feature = "python")]
+pub mod python;
 pub mod result;
 pub mod result_stream;
 pub mod run;

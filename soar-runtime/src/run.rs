@@ -293,9 +293,38 @@ impl<'a, C: Connector> Session<'a, C> {
         }
     }
 
+    /// The message of the panic that ended the session, if a hook panicked.
+    pub fn exception(&self) -> Option<&str> {
+        self.exception.as_deref()
+    }
+
     /// Steps 6 and 7: `handle_exception` after a panic, `handle_cancel` after a cancellation,
     /// `finalize`, and the part of the run result that follows the action results.
     pub fn finish(mut self) -> RunTail {
+        let cancelled = self.final_hooks();
+        self.tail(cancelled)
+    }
+
+    /// Step 6 only, for a host that composes the run's tail itself (the platform bridge): the
+    /// final hooks run as in [`Session::finish`], and what the connector reported comes back.
+    /// A panic in `finalize` fails the connector-level status with the exception message.
+    pub fn finish_connector(mut self) -> ConnectorOutcome {
+        let panicked_before = self.exception.is_some();
+        self.final_hooks();
+        if !panicked_before && let Some(panic) = &self.exception {
+            let message = format!("{EXCEPTION_OCCURRED}: {panic}");
+            self.ctx.set_status(Status::Failed, None);
+            self.ctx.append_to_message(&message);
+        }
+        ConnectorOutcome {
+            status: self.ctx.status(),
+            message: self.ctx.message().map(ToOwned::to_owned),
+            summary: self.ctx.take_summary(),
+        }
+    }
+
+    /// `handle_exception`, `handle_cancel` and `finalize`; returns whether the run was cancelled.
+    fn final_hooks(&mut self) -> bool {
         let cancelled = self.ctx.is_cancelled();
         if let Some(connector) = self.connector.as_mut() {
             let ctx = &mut self.ctx;
@@ -325,7 +354,7 @@ impl<'a, C: Connector> Session<'a, C> {
             self.ctx
                 .append_to_message(&format!("Unable to save the state: {error}"));
         }
-        self.tail(cancelled)
+        cancelled
     }
 
     /// The part of the run result that follows the action results.
@@ -366,6 +395,19 @@ impl<'a, C: Connector> Session<'a, C> {
             action_cancelled: cancelled,
         }
     }
+}
+
+/// What the connector itself reported by the end of a session ([`Session::finish_connector`]):
+/// its connector-level status, message and summary keys, before the runtime composes them
+/// with the counts into the run's tail.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ConnectorOutcome {
+    /// The connector-level status, if the connector set one.
+    pub status: Option<Status>,
+    /// The connector-level message, if any.
+    pub message: Option<String>,
+    /// The keys the connector put through `update_summary`.
+    pub summary: Map<String, Value>,
 }
 
 /// `total_objects` and `total_objects_successful`.

@@ -1,8 +1,30 @@
-//! Project tasks: `cargo xtask test` provisions what the test suite needs beyond cargo and
-//! runs it. Run `cargo xtask --help`.
+//! Project tasks. Run `cargo xtask --help`.
+//!
+//! - `cargo xtask test`: provisions what the tests need (a private Python environment under
+//!   `target/`), bundles the default connector once, then runs the Rust tests and the Python
+//!   end-to-end tests.
+//! - `cargo xtask bundle [-p <package>] [--out <dir>]`: the installable app tarball.
+//! - `cargo xtask validate <app.json | app.tgz>`: every finding of the strict validator.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, ExitCode};
+mod appdoc;
+mod bundle;
+mod cmd;
+mod epoch;
+mod glibc;
+mod layout;
+mod logos;
+mod main_module;
+mod package;
+mod provision;
+mod report;
+mod tarball;
+mod test;
+mod validate;
+mod wheel;
+mod wrapper;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
@@ -15,56 +37,83 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Task {
-    /// Provision the test prerequisites, then run `cargo test --workspace`.
+    /// Provision the test prerequisites, bundle the default connector, run every test.
     Test {
         /// Extra arguments for `cargo test` (after `--`).
         #[arg(last = true)]
         cargo_args: Vec<String>,
     },
+    /// Build the installable app tarball of a connector package.
+    Bundle {
+        /// The connector package (default: the WHOIS example).
+        #[arg(short, long)]
+        package: Option<String>,
+        /// Where to write the tarball and the app JSON (default: target/soar).
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Report every finding of the strict validator for an app JSON or an app tarball.
+    Validate {
+        /// An app JSON file, or a `.tgz` / `.tar.gz` app tarball.
+        path: PathBuf,
+    },
 }
 
+/// Why a task stopped: what to tell, and the exit code.
+#[derive(Debug)]
+pub struct Failure {
+    message: String,
+    code: u8,
+}
+
+impl Failure {
+    /// A failure with exit code 1.
+    pub fn new(message: impl Into<String>) -> Self {
+        Self {
+            message: message.into(),
+            code: 1,
+        }
+    }
+
+    /// A failure with exit code 2: an input that cannot be read.
+    pub fn unreadable(message: impl Into<String>) -> Self {
+        Self {
+            message: message.into(),
+            code: 2,
+        }
+    }
+}
+
+/// The result of a step of a task.
+pub type Outcome<T> = Result<T, Failure>;
+
 fn main() -> ExitCode {
-    match Cli::parse().task {
-        Task::Test { cargo_args } => test(&cargo_args),
+    let result = match Cli::parse().task {
+        Task::Test { cargo_args } => test::run(&cargo_args),
+        Task::Bundle { package, out } => bundle::run(package.as_deref(), out).map(|_| ()),
+        Task::Validate { path } => validate::run(&path),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => {
+            if !failure.message.is_empty() {
+                eprintln!("xtask: {}", failure.message);
+            }
+            ExitCode::from(failure.code)
+        }
     }
 }
 
 /// The workspace root (the parent of this crate's directory).
-fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
+pub fn workspace_root() -> PathBuf {
+    let manifest_dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    manifest_dir
         .parent()
-        .expect("xtask lives inside the workspace")
-        .to_path_buf()
+        .map_or_else(|| manifest_dir.clone(), PathBuf::from)
 }
 
-/// `cargo xtask test`: checks that the shared corpus is beside the checkout, then runs the
-/// whole test suite.
-fn test(cargo_args: &[String]) -> ExitCode {
-    let root = workspace_root();
-    let corpus = root.join("../shared/corpus");
-    if !corpus.is_dir() {
-        eprintln!(
-            "xtask test: the shared corpus is missing: expected it at {} (shared/ beside the checkout)",
-            corpus.display()
-        );
-        return ExitCode::FAILURE;
-    }
-    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    eprintln!(
-        "xtask test: cargo test --workspace {}",
-        cargo_args.join(" ")
-    );
-    let status = Command::new(cargo)
-        .current_dir(&root)
-        .args(["test", "--workspace"])
-        .args(cargo_args)
-        .status();
-    match status {
-        Ok(status) if status.success() => ExitCode::SUCCESS,
-        Ok(_) => ExitCode::FAILURE,
-        Err(error) => {
-            eprintln!("xtask test: cannot run cargo: {error}");
-            ExitCode::FAILURE
-        }
-    }
+/// The workspace's `target/` directory.
+pub fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map_or_else(|| workspace_root().join("target"), PathBuf::from)
 }

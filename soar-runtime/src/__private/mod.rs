@@ -7,4 +7,6 @@ pub mod hooks;
 pub mod registry;
 
 pub use inventory;
+#[cfg(feature = "python")]
+pub use pyo3;
 pub use serde_json;

@@ -1,0 +1,67 @@
+//! The platform bridge (feature `python`): the connector as a native Python extension module
+//! that the bundle's small Python `main_module` drives from the platform's `BaseConnector`.
+//!
+//! The platform imports Python, so the bundle ships the connector's Rust code compiled as an
+//! abi3 extension module. [`python_extension!`](crate::python_extension) defines that module for
+//! a connector type; a connector author writes no PyO3 code (`cargo xtask bundle` generates the
+//! one-line crate that calls the macro). The module holds one object, `connector`
+//! ([`Bridge`]), whose `start(base_connector, action)` returns a [`BridgeSession`]: a
+//! [`crate::run::Session`] that the `main_module` steps through the platform's hooks:
+//!
+//! | platform hook | bridge call |
+//! | --- | --- |
+//! | `initialize` (or the first `handle_action` when the host never calls it) | `connector.start(self, action)`, then `session.start_failure()` |
+//! | `handle_action(param)` | `session.handle(param)` -> a plain dict to record through `ActionResult` |
+//! | `finalize` | `session.finish()` -> the connector-level status, message and summary |
+//! | `handle_cancel` | `session.cancel()` |
+//!
+//! `action` is the action-JSON-like dict the `main_module` gathers from the `BaseConnector`
+//! (`identifier`, the prepared `config`, `asset_id`, `container_id`); the platform has
+//! decrypted password fields already, so the run has no decryptor. Progress and logs go back to
+//! the `BaseConnector`'s `save_progress`, `send_progress`, `debug_print` and `error_print`
+//! ([`PythonSink`]). Values cross the boundary as JSON through Python's own `json` module, so
+//! what Rust sees is exactly what the platform would serialize.
+
+mod convert;
+mod session;
+mod sink;
+
+pub use session::{Bridge, BridgeSession};
+pub use sink::PythonSink;
+
+use pyo3::prelude::*;
+
+use crate::app_json::AppJson;
+use crate::connector::Connector;
+
+/// Fills the extension module of connector `C`: the `Session` class and the `connector` object.
+/// Called by the module that [`python_extension!`](crate::python_extension) defines.
+pub fn init_module<C: Connector + 'static>(module: &Bound<'_, PyModule>) -> PyResult<()> {
+    // The module is initialised once per process and lives as long as the process: its app JSON
+    // does too, so sessions can borrow it.
+    let app: &'static AppJson = Box::leak(Box::new(C::app_json()));
+    module.add_class::<BridgeSession>()?;
+    module.add("connector", Bridge::new::<C>(app))?;
+    Ok(())
+}
+
+/// Defines the Python extension module `$module` for connector type `$connector`:
+/// `soar_runtime::python_extension!(whois_connector_native, whois::Whois);`.
+///
+/// The module's name must be the name of the library the extension is built as (the
+/// generated wrapper crate's `[lib] name`).
+#[macro_export]
+macro_rules! python_extension {
+    ($module:ident, $connector:ty) => {
+        /// The connector's platform bridge.
+        #[::soar_runtime::__private::pyo3::pymodule(crate = "::soar_runtime::__private::pyo3")]
+        fn $module(
+            module: &::soar_runtime::__private::pyo3::Bound<
+                '_,
+                ::soar_runtime::__private::pyo3::types::PyModule,
+            >,
+        ) -> ::soar_runtime::__private::pyo3::PyResult<()> {
+            ::soar_runtime::python::init_module::<$connector>(module)
+        }
+    };
+}

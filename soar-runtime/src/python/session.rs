@@ -1,0 +1,192 @@
+//! The Python classes of the bridge: [`Bridge`] starts sessions, [`BridgeSession`] steps one.
+
+use pyo3::exceptions::{PyRuntimeError, PyValueError};
+use pyo3::prelude::*;
+use serde_json::{Map, Value, json};
+
+use super::convert::{to_python, to_value};
+use super::sink::PythonSink;
+use crate::action_json::ActionJson;
+use crate::app_json::AppJson;
+use crate::cancel::CancelToken;
+use crate::connector::Connector;
+use crate::result::{ActionResult, Status};
+use crate::run::{ConnectorOutcome, RunOptions, Session};
+
+/// Starts a session of one connector type: `Session::start` behind a plain function pointer,
+/// so that the Python class need not be generic.
+type StartFn = fn(&'static AppJson, ActionJson, RunOptions) -> Steps;
+
+/// The extension module's `connector` object: starts one [`BridgeSession`] per run.
+#[pyclass(frozen, name = "Connector")]
+pub struct Bridge {
+    app: &'static AppJson,
+    start: StartFn,
+}
+
+impl Bridge {
+    /// The bridge of connector `C`, described by `app`.
+    pub(super) fn new<C: Connector + 'static>(app: &'static AppJson) -> Self {
+        Self {
+            app,
+            start: start_steps::<C>,
+        }
+    }
+}
+
+#[pymethods]
+impl Bridge {
+    /// `start(base_connector, action)`: steps 1 to 4 of a run (config, `from_config`,
+    /// `initialize`). `action` is a dict shaped like the action JSON (`identifier`, `config`,
+    /// `asset_id`, `container_id`); progress and logs go to `base_connector`'s methods.
+    fn start(&self, connector: Py<PyAny>, action: &Bound<'_, PyAny>) -> PyResult<BridgeSession> {
+        let input = serde_json::from_value::<ActionJson>(to_value(action)?)
+            .map_err(|error| PyValueError::new_err(format!("not an action JSON: {error}")))?;
+        let cancel = CancelToken::new();
+        let options = RunOptions {
+            sink: Box::new(PythonSink::new(connector)),
+            cancel: cancel.clone(),
+            decrypt: None,
+        };
+        Ok(BridgeSession {
+            steps: (self.start)(self.app, input, options),
+            cancel,
+        })
+    }
+}
+
+/// Where a session is.
+enum Steps {
+    /// Started: dicts can be handed to it (it fails them itself when it cannot continue).
+    Running(Box<dyn SessionSteps>),
+    /// The run ended before the connector was built (missing identifier or config, unknown
+    /// action, a config that fails preparation), with this message.
+    Aborted(String),
+    /// `finish` was called.
+    Finished,
+}
+
+fn start_steps<C: Connector + 'static>(
+    app: &'static AppJson,
+    mut input: ActionJson,
+    options: RunOptions,
+) -> Steps {
+    match Session::<C>::start(app, &mut input, options) {
+        Ok(session) => Steps::Running(Box::new(session)),
+        Err(tail) => Steps::Aborted(tail.message),
+    }
+}
+
+/// [`Session`] with its connector type erased.
+trait SessionSteps {
+    fn start_failure(&self) -> Option<String>;
+    fn handle(&mut self, dict: Value) -> (ActionResult, Option<String>);
+    fn finish(self: Box<Self>) -> ConnectorOutcome;
+}
+
+impl<C: Connector> SessionSteps for Session<'static, C> {
+    fn start_failure(&self) -> Option<String> {
+        Session::start_failure(self)
+    }
+
+    fn handle(&mut self, dict: Value) -> (ActionResult, Option<String>) {
+        let panicked_before = self.exception().is_some();
+        let result = Session::handle(self, dict);
+        let panic = self
+            .exception()
+            .filter(|_| !panicked_before)
+            .map(ToOwned::to_owned);
+        (result, panic)
+    }
+
+    fn finish(self: Box<Self>) -> ConnectorOutcome {
+        Session::finish_connector(*self)
+    }
+}
+
+/// One run, stepped by the `main_module` through the platform's hooks (Python class `Session`).
+#[pyclass(unsendable, name = "Session")]
+pub struct BridgeSession {
+    steps: Steps,
+    cancel: CancelToken,
+}
+
+#[pymethods]
+impl BridgeSession {
+    /// The message of a run that cannot handle any dict (a failed `initialize`, among others),
+    /// or `None`.
+    fn start_failure(&self) -> Option<String> {
+        match &self.steps {
+            Steps::Running(session) => session.start_failure(),
+            Steps::Aborted(message) => Some(message.clone()),
+            Steps::Finished => None,
+        }
+    }
+
+    /// `handle(param)`: step 5 for one parameter dict. Returns a plain dict: `status`
+    /// (`"success"` or `"failed"`), `message`, `data`, `summary`, `parameter` (the cleaned dict,
+    /// with the input's `context` when it had one, as the platform's `ActionResult(param)`
+    /// takes it) and `exception` (the panic message when the handler panicked, else `None`).
+    fn handle<'py>(
+        &mut self,
+        py: Python<'py>,
+        param: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let dict = to_value(param)?;
+        let (result, exception) = match &mut self.steps {
+            Steps::Running(session) => session.handle(dict),
+            Steps::Aborted(message) => {
+                let mut result = ActionResult::new(Map::new());
+                result.fail(message.clone());
+                (result, None)
+            }
+            Steps::Finished => return Err(finished()),
+        };
+        let mut parameter = result.parameter().clone();
+        if !result.context().is_empty() {
+            parameter.insert("context".into(), Value::Object(result.context().clone()));
+        }
+        let plain = json!({
+            "status": status_name(result.final_status()),
+            "message": result.message(),
+            "data": result.data(),
+            "summary": result.summary(),
+            "parameter": parameter,
+            "exception": exception,
+        });
+        to_python(py, &plain)
+    }
+
+    /// `finish()`: step 6 (`handle_exception`, `handle_cancel`, `finalize`). Returns a plain
+    /// dict of what the connector reported: `status` (`"success"`, `"failed"` or `None`),
+    /// `message` (or `None`) and `summary` (the keys to merge into the run's summary).
+    fn finish<'py>(&mut self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let outcome = match std::mem::replace(&mut self.steps, Steps::Finished) {
+            Steps::Running(session) => session.finish(),
+            Steps::Aborted(_) => ConnectorOutcome::default(),
+            Steps::Finished => return Err(finished()),
+        };
+        let plain = json!({
+            "status": outcome.status.map(status_name),
+            "message": outcome.message,
+            "summary": outcome.summary,
+        });
+        to_python(py, &plain)
+    }
+
+    /// `cancel()`: asks the run to stop before the next dict (the platform's `handle_cancel`).
+    fn cancel(&self) {
+        self.cancel.cancel();
+    }
+}
+
+fn status_name(status: Status) -> &'static str {
+    match status {
+        Status::Success => "success",
+        Status::Failed => "failed",
+    }
+}
+
+fn finished() -> PyErr {
+    PyRuntimeError::new_err("the session has finished")
+}

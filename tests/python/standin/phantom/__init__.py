@@ -1,0 +1,6 @@
+"""The project's own stand-in for the platform's closed-source `phantom` package.
+
+Written from the platform contract (section 1, one connector run; section 3, the connector run
+result) and the Decisions of the design, so that a bundled app can be run off-platform through
+the same `_handle_action(json, handle)` entry point the platform's action daemon calls.
+"""

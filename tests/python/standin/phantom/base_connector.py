@@ -1,0 +1,233 @@
+"""`BaseConnector`: one connector run, step by step as contract section 1 describes it."""
+
+import json
+import os
+import sys
+
+from phantom.action_result import ActionResult
+from phantom.app import APP_ERROR, APP_SUCCESS
+
+MISSING_IDENTIFIER = "Failed to load the connector run JSON. Missing or invalid 'identifier'"
+MISSING_CONFIG = "No Config dictionary present in Action JSON"
+EXCEPTION_OCCURRED = "Exception Occurred"
+
+
+def _cleansed(values):
+    """Strings stripped; keys whose value is then empty (or None) deleted."""
+    cleaned = {}
+    for key, value in values.items():
+        if isinstance(value, str):
+            value = value.strip()
+        if value is None or value == "":
+            continue
+        cleaned[key] = value
+    return cleaned
+
+
+def _succeeded(count):
+    return "1 action succeeded" if count == 1 else f"{count} actions succeeded"
+
+
+class BaseConnector:
+    """The hooks a connector overrides (`initialize`, `validate_parameters`, `handle_action`,
+    `finalize`, `handle_exception`) and the services it calls. Everything the
+    connector reports is kept on the object, so tests can read it: `log` lists the progress and
+    log calls."""
+
+    def __init__(self):
+        self.log = []
+        self._results = []
+        self._status = None
+        self._message = ""
+        self._summary = {}
+        self._config = {}
+        self._action_json = {}
+
+    # ----- services -----
+
+    def save_progress(self, message, *args):
+        self._progress("save_progress", message, args)
+
+    def send_progress(self, message, *args):
+        self._progress("send_progress", message, args)
+
+    def _progress(self, kind, message, args):
+        text = message.format(*args) if args else message
+        self.log.append((kind, text))
+        print(f"{kind}: {text}", file=sys.stderr)
+
+    def debug_print(self, tag, dump_object=""):
+        self._log_entry("debug_print", tag, dump_object)
+
+    def error_print(self, tag, dump_object=""):
+        self._log_entry("error_print", tag, dump_object)
+
+    def _log_entry(self, kind, tag, dump_object):
+        shown = dump_object if isinstance(dump_object, str) else json.dumps(dump_object, indent=4)
+        self.log.append((kind, tag, shown))
+        print(f"{kind}: {tag} {shown}", file=sys.stderr)
+
+    def set_status(self, status_code, status_message="", exception=None):
+        self._status = bool(status_code)
+        self._message = str(status_message)
+        return self._status
+
+    def update_summary(self, summary):
+        self._summary.update(summary)
+        return self._summary
+
+    def get_config(self):
+        return self._config
+
+    def get_action_identifier(self):
+        return self._action_json.get("identifier")
+
+    def get_asset_id(self):
+        return self._action_json.get("asset_id")
+
+    def get_container_id(self):
+        return self._action_json.get("container_id")
+
+    def add_action_result(self, action_result):
+        self._results.append(action_result)
+        return action_result
+
+
+    # ----- hooks -----
+
+    def initialize(self):
+        return APP_SUCCESS
+
+    def validate_parameters(self, param):
+        # The stock contains validators are not part of this stand-in: the bridge's
+        # main_module overrides this hook, as every bundle does.
+        return APP_SUCCESS
+
+    def handle_action(self, param):
+        raise NotImplementedError("a connector overrides handle_action")
+
+    def finalize(self):
+        return APP_SUCCESS
+
+    def handle_exception(self, exception):
+        pass
+
+
+    # ----- the run -----
+
+    def _handle_action(self, in_json, handle):
+        """Runs the connector for one action JSON; returns the connector run result JSON."""
+        try:
+            action_json = json.loads(in_json)
+        except ValueError:
+            action_json = None
+        if not isinstance(action_json, dict) or not isinstance(action_json.get("identifier"), str):
+            return self._result(None, MISSING_IDENTIFIER)
+        identifier = action_json["identifier"]
+        if not isinstance(action_json.get("config"), dict):
+            return self._result(identifier, MISSING_CONFIG)
+        self._action_json = action_json
+        app_json = self._app_json()
+        actions = [a for a in app_json.get("actions", []) if a.get("identifier") == identifier]
+        if len(actions) != 1:
+            message = (
+                f"Unknown action. Unable to find action info for '{identifier}' in App JSON"
+                if not actions
+                else f"Found more than one action with identifier '{identifier}' in App JSON"
+            )
+            return self._result(identifier, message)
+        failure = self._prepare_config(action_json["config"], app_json)
+        if failure is not None:
+            return self._result(identifier, failure)
+        if not self.initialize():
+            self.finalize()
+            return self._result(identifier, self._message)
+        exception = self._handle_dicts(action_json.get("parameters") or [{}], actions[0])
+        self.finalize()
+        return self._result(identifier, None, exception)
+
+    def _app_json(self):
+        """The `*.json` beside the connector's module whose `main_module` names that module."""
+        directory = self._app_dir()
+        module_name = os.path.basename(sys.modules[type(self).__module__].__file__)
+        for name in sorted(os.listdir(directory)):
+            if not name.endswith(".json"):
+                continue
+            with open(os.path.join(directory, name)) as file:
+                try:
+                    candidate = json.load(file)
+                except ValueError:
+                    continue
+            if isinstance(candidate, dict) and candidate.get("main_module") == module_name:
+                return candidate
+        return {}
+
+    def _app_dir(self):
+        """The directory the connector's module was imported from."""
+        return os.path.dirname(os.path.abspath(sys.modules[type(self).__module__].__file__))
+
+    def _prepare_config(self, raw, app_json):
+        """Step 3: cleansing, required fields, the keys the platform injects."""
+        config = _cleansed(raw)
+        for name, field in app_json.get("configuration", {}).items():
+            if field.get("required") and name not in config:
+                return f"Required configuration field '{name}' is missing"
+        config.setdefault("appname", "-")
+        config.setdefault("directory", os.path.basename(self._app_dir()))
+        config.setdefault("main_module", app_json.get("main_module"))
+        config.setdefault("app_version", app_json.get("app_version"))
+        self._config = config
+        return None
+
+    def _handle_dicts(self, dicts, action):
+        """Step 5; returns the exception that ended the loop, if any."""
+        required = [n for n, p in action.get("parameters", {}).items() if p.get("required")]
+        for index, raw in enumerate(dicts):
+            if not isinstance(raw, dict):
+                failed = self.add_action_result(ActionResult({}))
+                failed.set_status(APP_ERROR, f"Parameter dict {index} is not a JSON object")
+                continue
+            param = _cleansed(raw)
+            missing = [name for name in required if name not in param]
+            if missing:
+                failed = self.add_action_result(ActionResult(param))
+                failed.set_status(APP_ERROR, f"Required parameter '{missing[0]}' is missing")
+                continue
+            if not self.validate_parameters(param):
+                failed = self.add_action_result(ActionResult(param))
+                failed.set_status(APP_ERROR, "Parameter validation failed")
+                continue
+            try:
+                self.handle_action(param)
+            except Exception as exception:  # the platform's exception path
+                self.handle_exception(exception)
+                return exception
+        return None
+
+    def _result(self, identifier, abort_message, exception=None):
+        """Step 7: the connector run result (contract section 3) as JSON text."""
+        results = [result.to_dict() for result in self._results]
+        successes = sum(1 for result in results if result["status"] == "success")
+        summary = {"total_objects": len(results), "total_objects_successful": successes}
+        for key, value in self._summary.items():
+            summary.setdefault(key, value)
+        if abort_message is not None:
+            status, message = "failed", abort_message
+        elif exception is not None:
+            status, message = "failed", f"{EXCEPTION_OCCURRED}: {exception}"
+        else:
+            ok = successes > 0 and self._status is not False
+            status, message = ("success" if ok else "failed"), _succeeded(successes)
+        if self._message and not message.endswith(self._message):
+            message = f"{message}. {self._message}"
+        return json.dumps(
+            {
+                "identifier": identifier,
+                "result_data": results,
+                "result_summary": summary,
+                "status": status,
+                "message": message,
+                "exception_occured": exception is not None,
+                "action_cancelled": False,
+            }
+        )

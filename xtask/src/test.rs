@@ -1,0 +1,63 @@
+//! `cargo xtask test`: provisions what the tests need, bundles the default connector once into
+//! `target/soar-test/`, then runs the Rust tests and the Python end-to-end tests against that
+//! one bundle (the extension is built once per run, not once per test).
+
+use std::process::Command;
+
+use crate::provision::{self, Venv};
+use crate::{Failure, Outcome, bundle, cmd};
+
+/// pytest's exit code when it collected no test.
+const PYTEST_NO_TESTS: i32 = 5;
+
+/// Runs the whole suite; `cargo_args` go to `cargo test`.
+pub fn run(cargo_args: &[String]) -> Outcome<()> {
+    let root = crate::workspace_root();
+    let corpus = root.join("../shared/corpus");
+    if !corpus.is_dir() {
+        return Err(Failure::new(format!(
+            "the shared corpus is missing: expected it at {} (shared/ beside the checkout)",
+            corpus.display()
+        )));
+    }
+    let venv = Venv::ensure(&[provision::BUNDLE_TOOLS, provision::TEST_TOOLS])?;
+    let bundled = bundle::run(None, Some(crate::target_dir().join("soar-test")))?;
+    let with_bundle = |command: &mut Command| {
+        command
+            .current_dir(&root)
+            .env("SOAR_TEST_BUNDLE", &bundled.tarball)
+            .env("SOAR_TEST_RUNNER", &bundled.runner)
+            .env("SOAR_TEST_PACKAGE", bundle::DEFAULT_PACKAGE)
+            .env("SOAR_TEST_PACKAGE_DIR", &bundled.package_dir)
+            .env("SOAR_TEST_VENV_BIN", venv.bin_dir());
+    };
+    eprintln!(
+        "xtask test: cargo test --workspace {}",
+        cargo_args.join(" ")
+    );
+    let mut cargo_test = cmd::cargo();
+    cargo_test.args(["test", "--workspace"]).args(cargo_args);
+    with_bundle(&mut cargo_test);
+    cmd::run(&mut cargo_test, "cargo test")?;
+    eprintln!("xtask test: pytest tests/python");
+    let mut pytest = venv.command("python");
+    pytest.args(["-m", "pytest", "-p", "no:cacheprovider", "tests/python"]);
+    with_bundle(&mut pytest);
+    let status = pytest
+        .status()
+        .map_err(|error| Failure::new(format!("cannot run pytest: {error}")))?;
+    match status.code() {
+        Some(0) => Ok(()),
+        Some(PYTEST_NO_TESTS) => Err(Failure::new("pytest collected no tests in tests/python")),
+        _ => Err(Failure::new(format!("pytest failed ({status})"))),
+    }
+}
+
+/// The tarball `cargo xtask test` bundled for this run (`SOAR_TEST_BUNDLE`); panics with a
+/// message saying how to get one when it is missing, so that no test passes without it.
+#[cfg(test)]
+pub fn bundled_tarball() -> Vec<u8> {
+    let path = std::env::var_os("SOAR_TEST_BUNDLE")
+        .expect("SOAR_TEST_BUNDLE is not set: run the tests with `cargo xtask test`");
+    std::fs::read(&path).unwrap_or_else(|error| panic!("cannot read {path:?}: {error}"))
+}

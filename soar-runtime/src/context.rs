@@ -21,6 +21,7 @@ pub struct Ctx {
     status: Option<Status>,
     message: Option<String>,
     summary: Map<String, Value>,
+    state: Map<String, Value>,
 }
 
 /// Who and what a run is for.
@@ -46,6 +47,7 @@ impl Ctx {
             status: None,
             message: None,
             summary: Map::new(),
+            state: Map::new(),
         }
     }
 
@@ -153,6 +155,21 @@ impl Ctx {
     /// The connector-level message set so far.
     pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
+    }
+
+    /// The connector's state as loaded at the start of the run (the platform's `load_state`);
+    /// the runtime saves it after `finalize`.
+    pub fn state(&self) -> &Map<String, Value> {
+        &self.state
+    }
+
+    /// The state, to change (the platform's `save_state` happens after `finalize`).
+    pub fn state_mut(&mut self) -> &mut Map<String, Value> {
+        &mut self.state
+    }
+
+    pub(crate) fn set_state(&mut self, state: Map<String, Value>) {
+        self.state = state;
     }
 
     pub(crate) fn take_summary(&mut self) -> Map<String, Value> {

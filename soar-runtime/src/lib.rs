@@ -2,13 +2,22 @@
 //!
 //! One connector run, exactly as the platform's `BaseConnector` does it ([`run`]): the action
 //! JSON is parsed ([`action_json`]), the configuration prepared ([`config`]), the connector's
-//! hooks called ([`connector`], with a [`context::Ctx`]) with every parameter dict cleansed and
+//! hooks called ([`connector`](mod@connector), with a [`context::Ctx`]) with every parameter dict cleansed and
 //! validated ([`params`], [`contains`], [`values`]), and the connector run result built
 //! ([`result`]). The app JSON that describes a connector is modelled and checked in
 //! [`app_json`]; [`cli`] is the local runner every connector binary gets.
+//!
+//! Connectors are written with the macros re-exported here ([`connector`](macro@connector), [`action`],
+//! [`actions`], [`test_connectivity`], [`on_poll`], [`ActionOutput`]): typed functions whose
+//! signatures, types and doc comments become the app JSON ([`meta`], [`output`], [`asset`],
+//! [`params::ActionParam`], [`poll`]).
+
+#[doc(hidden)]
+pub mod __private;
 
 pub mod action_json;
 pub mod app_json;
+pub mod asset;
 pub mod cancel;
 pub mod cli;
 pub mod config;
@@ -16,7 +25,10 @@ pub mod connector;
 pub mod contains;
 pub mod context;
 pub mod error;
+pub mod meta;
+pub mod output;
 pub mod params;
+pub mod poll;
 pub mod progress;
 #[cfg(feature = "python")]
 pub mod python;
@@ -24,22 +36,24 @@ pub mod result;
 pub mod result_stream;
 pub mod run;
 pub mod secret;
+pub mod state;
+pub mod testing;
+pub mod time;
 pub mod values;
 
-/// What generated code names; not part of the public API.
-#[doc(hidden)]
-pub mod __private {
-    #[cfg(feature = "python")]
-    pub use pyo3;
-}
+pub use soar_macros::{ActionOutput, action, actions, connector, on_poll, test_connectivity};
 
 /// What a connector author needs in scope: `use soar_runtime::prelude::*;`.
 pub mod prelude {
     pub use crate::app_json::AppJson;
+    pub use crate::asset::TimeZone;
     pub use crate::config::Config;
     pub use crate::connector::Connector;
     pub use crate::context::Ctx;
     pub use crate::error::ActionError;
+    pub use crate::output::{ActionOutput, Output};
+    pub use crate::poll::PollParams;
     pub use crate::result::{ActionResult, Status};
     pub use crate::secret::Secret;
+    pub use crate::{ActionOutput, action, actions, connector, on_poll, test_connectivity};
 }

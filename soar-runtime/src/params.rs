@@ -128,6 +128,77 @@ pub fn list<T: Param>(params: &Map<String, Value>, name: &str) -> Result<Vec<T>,
     }
 }
 
+/// The type of an action parameter argument: a [`Param`] type (required), an `Option` of one
+/// (not required), a `Vec` of one (an `allow_list` value: split on commas, each item parsed), or
+/// an `Option` of such a `Vec`.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be used as an action parameter",
+    label = "not a parameter type",
+    note = "a parameter is a `Param` type (String, integers, floats, bool, Secret, the typed values of `soar_runtime::values`), an `Option` of one, or a `Vec` of one for a comma-separated list"
+)]
+pub trait ActionParam: Sized {
+    /// Whether a parameter dict must hold the parameter.
+    const REQUIRED: bool;
+    /// Whether the value is a comma-separated list.
+    const ALLOW_LIST: bool;
+    /// The platform `data_type` of the parameter.
+    const DATA_TYPE: &'static str;
+    /// The `contains` the type brings.
+    const CONTAINS: &'static [&'static str];
+
+    /// Takes the parameter out of a cleaned and validated parameter dict.
+    fn extract(params: &Map<String, Value>, name: &str) -> Result<Self, ActionError>;
+}
+
+impl<T: Param> ActionParam for T {
+    const REQUIRED: bool = true;
+    const ALLOW_LIST: bool = false;
+    const DATA_TYPE: &'static str = T::DATA_TYPE;
+    const CONTAINS: &'static [&'static str] = T::CONTAINS;
+
+    fn extract(params: &Map<String, Value>, name: &str) -> Result<Self, ActionError> {
+        required(params, name)
+    }
+}
+
+impl<T: Param> ActionParam for Option<T> {
+    const REQUIRED: bool = false;
+    const ALLOW_LIST: bool = false;
+    const DATA_TYPE: &'static str = T::DATA_TYPE;
+    const CONTAINS: &'static [&'static str] = T::CONTAINS;
+
+    fn extract(params: &Map<String, Value>, name: &str) -> Result<Self, ActionError> {
+        optional(params, name)
+    }
+}
+
+impl<T: Param> ActionParam for Vec<T> {
+    const REQUIRED: bool = true;
+    const ALLOW_LIST: bool = true;
+    const DATA_TYPE: &'static str = T::DATA_TYPE;
+    const CONTAINS: &'static [&'static str] = T::CONTAINS;
+
+    fn extract(params: &Map<String, Value>, name: &str) -> Result<Self, ActionError> {
+        let items = list(params, name)?;
+        if items.is_empty() {
+            return Err(ActionError::missing_parameter(name));
+        }
+        Ok(items)
+    }
+}
+
+impl<T: Param> ActionParam for Option<Vec<T>> {
+    const REQUIRED: bool = false;
+    const ALLOW_LIST: bool = true;
+    const DATA_TYPE: &'static str = T::DATA_TYPE;
+    const CONTAINS: &'static [&'static str] = T::CONTAINS;
+
+    fn extract(params: &Map<String, Value>, name: &str) -> Result<Self, ActionError> {
+        let items = list(params, name)?;
+        Ok((!items.is_empty()).then_some(items))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -18,6 +18,7 @@ use crate::params;
 use crate::progress::{NullSink, ProgressSink};
 use crate::result::{ActionResult, ResultCollector, RunResult, RunTail, Status, succeeded_message};
 use crate::result_stream::ResultWriter;
+use crate::state::{MemoryState, StateStore};
 
 /// The message of a run whose action JSON has no usable `identifier`.
 pub const MISSING_IDENTIFIER: &str =
@@ -39,6 +40,8 @@ pub struct RunOptions {
     /// Decrypts password fields; `None` takes them as they are (local runs, and the platform
     /// bridge, where the platform has decrypted them already).
     pub decrypt: Option<Box<Decryptor>>,
+    /// Where the connector's state is loaded from and saved to.
+    pub state: Box<dyn StateStore>,
 }
 
 impl Default for RunOptions {
@@ -47,6 +50,7 @@ impl Default for RunOptions {
             sink: Box::new(NullSink),
             cancel: CancelToken::new(),
             decrypt: None,
+            state: Box::new(MemoryState::new()),
         }
     }
 }
@@ -132,6 +136,7 @@ pub struct Session<'a, C: Connector> {
     successes: usize,
     exception: Option<String>,
     abort: Option<String>,
+    state: Box<dyn StateStore>,
 }
 
 impl<'a, C: Connector> Session<'a, C> {
@@ -158,7 +163,13 @@ impl<'a, C: Connector> Session<'a, C> {
             asset_id: asset_id.clone(),
             container_id: input.container_id.as_ref().and_then(|id| id.as_i64()),
         };
+        let mut state = options.state;
         let mut ctx = Ctx::new(identity, options.sink, options.cancel);
+        ctx.set_state(
+            state
+                .load()
+                .map_err(|error| RunTail::aborted(format!("Unable to load the state: {error}")))?,
+        );
         ctx.add_environment(input.environment());
         let prepared = config::prepare(
             raw_config,
@@ -177,6 +188,7 @@ impl<'a, C: Connector> Session<'a, C> {
             successes: 0,
             exception: None,
             abort: None,
+            state,
         };
         match guarded(|| C::from_config(&prepared.config, &mut session.ctx)) {
             Ok(Ok(connector)) => session.connector = Some(connector),
@@ -335,6 +347,12 @@ impl<'a, C: Connector> Session<'a, C> {
                     self.exception.get_or_insert(panic);
                 }
             }
+        }
+        if let Err(error) = self.state.save(self.ctx.state()) {
+            self.ctx.error_print("save_state", &error);
+            self.ctx.set_status(Status::Failed, None);
+            self.ctx
+                .append_to_message(&format!("Unable to save the state: {error}"));
         }
         cancelled
     }

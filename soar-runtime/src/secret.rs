@@ -60,6 +60,19 @@ impl<'de> serde::Deserialize<'de> for Secret {
     }
 }
 
+/// A `password` parameter: the value as it came, never printed.
+impl crate::values::Param for Secret {
+    const DATA_TYPE: &'static str = "password";
+    const CONTAINS: &'static [&'static str] = &[];
+
+    fn from_param(value: &serde_json::Value) -> Result<Self, String> {
+        match value {
+            serde_json::Value::String(text) => Ok(Self::new(text.as_str())),
+            _ => Err("expected a string".to_owned()),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

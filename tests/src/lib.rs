@@ -20,3 +20,12 @@ pub fn corpus_dir() -> PathBuf {
 }
 
 pub mod fixture;
+
+/// The platform's CI schema (`corpus/schema/`), compiled with `format` asserted.
+pub fn ci_schema() -> jsonschema::Validator {
+    let path = corpus_dir().join("schema/dev-cicd-tools-app_schema.json");
+    jsonschema::options()
+        .should_validate_formats(true)
+        .build(&app_json_corpus::read_json(&path))
+        .expect("the CI schema compiles")
+}

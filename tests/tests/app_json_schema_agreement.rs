@@ -13,11 +13,7 @@ use soar_tests::corpus_dir;
 
 /// The CI schema, compiled.
 fn schema() -> Validator {
-    let schema = read_json(&corpus_dir().join("schema/dev-cicd-tools-app_schema.json"));
-    jsonschema::options()
-        .should_validate_formats(true)
-        .build(&schema)
-        .expect("the CI schema compiles")
+    soar_tests::ci_schema()
 }
 
 /// Where the schema finds errors in `document`.

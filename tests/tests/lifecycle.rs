@@ -23,7 +23,7 @@ fn run_input_with(input: Value, cancel: CancelToken) -> Outcome {
     let options = RunOptions {
         sink: Box::new(log.clone()),
         cancel,
-        decrypt: None,
+        ..RunOptions::default()
     };
     let parsed = ActionJson::from_json_str(&input.to_string()).unwrap();
     let result = serde_json::to_value(run::<Fixture>(parsed, options)).unwrap();

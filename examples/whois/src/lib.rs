@@ -9,11 +9,15 @@
 //!   parsers, which return a [`ParseOutcome`]: a record, or a rate-limit, error or
 //!   not-found reply told apart.
 //!
+//! - [`connector`] is the Splunk SOAR connector built on them with the framework's macros:
+//!   test connectivity, `whois domain` and `whois ip`; the `whois` binary runs it locally.
+//!
 //! The parser knows four layout families ([`Family`]) and one shared table of labels;
 //! see the `parse` module's documentation for how they fit together.
 
 mod addr;
 mod client;
+pub mod connector;
 mod error;
 mod lookup;
 mod parse;

@@ -25,6 +25,7 @@
 mod convert;
 mod session;
 mod sink;
+mod state;
 
 pub use session::{Bridge, BridgeSession};
 pub use sink::PythonSink;

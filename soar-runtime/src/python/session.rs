@@ -6,6 +6,7 @@ use serde_json::{Map, Value, json};
 
 use super::convert::{to_python, to_value};
 use super::sink::PythonSink;
+use super::state::PythonState;
 use crate::action_json::ActionJson;
 use crate::app_json::AppJson;
 use crate::cancel::CancelToken;
@@ -44,9 +45,10 @@ impl Bridge {
             .map_err(|error| PyValueError::new_err(format!("not an action JSON: {error}")))?;
         let cancel = CancelToken::new();
         let options = RunOptions {
-            sink: Box::new(PythonSink::new(connector)),
+            sink: Box::new(PythonSink::new(connector.clone_ref(action.py()))),
             cancel: cancel.clone(),
             decrypt: None,
+            state: Box::new(PythonState::new(connector)),
         };
         Ok(BridgeSession {
             steps: (self.start)(self.app, input, options),

@@ -20,6 +20,25 @@ pub const STOCK_CONTAINS: [&str; 11] = [
     "mac address",
 ];
 
+/// The `contains` strings that many real apps use (at least 3 of the 67 corpus apps), beyond the
+/// stock ones: the macros accept these as written and suggest them for near misses. Any other
+/// `contains` is app-specific and must be spelled as such.
+pub const WELL_KNOWN_CONTAINS: [&str; 8] = [
+    "ipv6",
+    "vault id",
+    "file path",
+    "file name",
+    "user name",
+    "pid",
+    "port",
+    "phantom container id",
+];
+
+/// Whether `contains` is stock or well known ([`STOCK_CONTAINS`], [`WELL_KNOWN_CONTAINS`]).
+pub fn is_known_contains(contains: &str) -> bool {
+    is_stock_contains(contains) || WELL_KNOWN_CONTAINS.contains(&contains)
+}
+
 /// Action `type` values the platform knows, in the order the CI schema lists them.
 pub const ACTION_KINDS: [&str; 6] = [
     "generic",

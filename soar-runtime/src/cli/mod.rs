@@ -1,5 +1,10 @@
-//! The local runner that every connector binary gets: `<connector> run <action.json>` and
-//! `<connector> app-json`, with the output and exit codes of the Decisions in `design.md`.
+//! The local runner that every connector binary gets: `<connector> run <action.json>`,
+//! `<connector> app-json`, and `<connector> action <name> --param k=v` for humans
+//! (`action`, rendered as a table by [`table`]), with the output and exit codes of the
+//! Decisions in `design.md`.
+
+mod action;
+pub mod table;
 
 use std::ffi::OsString;
 use std::io::Write;
@@ -13,6 +18,7 @@ use crate::cancel::CancelToken;
 use crate::connector::Connector;
 use crate::progress::TerminalSink;
 use crate::run::{RunOptions, run_to_writer};
+use crate::state::{FileState, MemoryState, StateStore};
 
 /// Exit code of a run whose status is success.
 pub const EXIT_SUCCESS: u8 = 0;
@@ -34,12 +40,19 @@ enum Command {
     Run {
         /// The action JSON file.
         action_json: PathBuf,
+        /// Keep the connector's state in this JSON file between runs.
+        #[arg(long)]
+        state: Option<PathBuf>,
         /// Show debug log entries on standard error.
         #[arg(short, long)]
         verbose: bool,
     },
-    /// Print the connector's app JSON.
+    /// Print the connector's app JSON (`utctime_updated` from SOURCE_DATE_EPOCH, else the last
+    /// commit's time).
     AppJson,
+    /// Run one action with parameters and configuration from the command line; print the
+    /// results as a table (or as the run result JSON with --json).
+    Action(action::ActionArgs),
 }
 
 /// Runs the connector binary's command line (`std::env::args_os`) and returns its exit code.
@@ -63,29 +76,47 @@ pub fn main_from<C: Connector>(args: impl IntoIterator<Item = OsString>) -> Exit
     match cli.command {
         Command::Run {
             action_json,
+            state,
             verbose,
-        } => run_file::<C>(&action_json, verbose),
-        Command::AppJson => print_stdout(&C::app_json().to_json_pretty()),
+        } => run_file::<C>(&action_json, options(state, verbose)),
+        Command::Action(args) => action::run::<C>(args),
+        Command::AppJson => {
+            let mut app = C::app_json();
+            if app.utctime_updated.is_none() {
+                app.utctime_updated = crate::time::last_commit_date();
+            }
+            print_stdout(&app.to_json_pretty())
+        }
+    }
+}
+
+/// The options of a local run: progress on standard error, SIGTERM cancels, the state in a
+/// file when one is named.
+fn options(state: Option<PathBuf>, verbose: bool) -> RunOptions {
+    let cancel = CancelToken::on_sigterm().unwrap_or_else(|error| {
+        eprintln!("cannot watch for SIGTERM ({error}); the run cannot be cancelled");
+        CancelToken::new()
+    });
+    let state: Box<dyn StateStore> = match state {
+        Some(path) => Box::new(FileState::new(path)),
+        None => Box::new(MemoryState::new()),
+    };
+    RunOptions {
+        sink: Box::new(TerminalSink::new(verbose)),
+        cancel,
+        decrypt: None,
+        state,
     }
 }
 
 /// `run <action.json>`: reads, runs, prints the result; exit 0, 1 or 2.
-fn run_file<C: Connector>(path: &Path, verbose: bool) -> ExitCode {
+fn run_file<C: Connector>(path: &Path, options: RunOptions) -> ExitCode {
     let input = match read_action_json(path) {
         Ok(input) => input,
         Err(message) => {
             eprintln!("{message}");
             return ExitCode::from(EXIT_UNREADABLE);
         }
-    };
-    let cancel = CancelToken::on_sigterm().unwrap_or_else(|error| {
-        eprintln!("cannot watch for SIGTERM ({error}); the run cannot be cancelled");
-        CancelToken::new()
-    });
-    let options = RunOptions {
-        sink: Box::new(TerminalSink::new(verbose)),
-        cancel,
-        decrypt: None,
     };
     let stdout = std::io::stdout();
     let out = std::io::BufWriter::new(stdout.lock());
@@ -116,6 +147,7 @@ fn read_action_json(path: &Path) -> Result<ActionJson, String> {
     }
 }
 
+/// Prints `text` and a newline on standard output.
 fn print_stdout(text: &str) -> ExitCode {
     let mut out = std::io::stdout().lock();
     match writeln!(out, "{text}").and_then(|()| out.flush()) {

@@ -1,0 +1,280 @@
+//! The registration of an action: its handler (typed parameters extracted, the function called,
+//! the return value written into the result), its metadata, the compile-time checks that
+//! depend on types, and the marker macro that makes a duplicate identifier a compile error.
+
+use proc_macro2::{Span, TokenStream};
+use quote::{format_ident, quote, quote_spanned};
+use syn::spanned::Spanned;
+
+use super::{literal_checks, literals, optional_literal, optional_text, text, texts, type_name};
+use crate::model::action::{Action, Param, Target};
+use crate::names;
+use crate::parse::action::ActionAttr;
+
+/// The items that register the action, to put at module level after the function (or after
+/// the impl block that holds it).
+pub fn expand(action: &Action) -> TokenStream {
+    let runtime = &action.runtime;
+    let connector = &action.connector;
+    let output = &action.output;
+    let marker = marker(action);
+    let handler = handler(action);
+    let meta = meta(action);
+    let checks = checks(action);
+    let outputs = quote_spanned! {output.span()=>
+        <#output as #runtime::output::IntoActionResult>::describe
+    };
+    quote! {
+        #marker
+
+        const _: () = {
+            #checks
+
+            #handler
+
+            fn __soar_outputs(out: &mut ::std::vec::Vec<#runtime::meta::OutputSpec>) {
+                #outputs(out)
+            }
+
+            #runtime::__private::inventory::submit! {
+                #runtime::__private::registry::ActionRegistration {
+                    connector: ::core::any::TypeId::of::<#connector>,
+                    file: ::core::file!(),
+                    line: ::core::line!(),
+                    column: ::core::column!(),
+                    meta: #meta,
+                    outputs: __soar_outputs,
+                    handler: __soar_handle,
+                }
+            }
+        };
+    }
+}
+
+/// A `#[macro_export]` macro whose name encodes the identifier: two actions with one identifier
+/// anywhere in the crate define it twice, which rustc reports under `cargo check` (E0428),
+/// pointing at both. Test connectivity and on poll have one name each.
+fn marker(action: &Action) -> TokenStream {
+    let name = match action.attr {
+        ActionAttr::Action => {
+            names::identifier_marker(&action.identifier, action.identifier.span())
+        }
+        ActionAttr::TestConnectivity => {
+            format_ident!(
+                "__soar_only_one_test_connectivity_action_per_crate",
+                span = Span::call_site()
+            )
+        }
+        ActionAttr::OnPoll => format_ident!(
+            "__soar_only_one_on_poll_action_per_crate",
+            span = Span::call_site()
+        ),
+    };
+    quote! {
+        #[doc(hidden)]
+        #[macro_export]
+        macro_rules! #name {
+            () => {};
+        }
+    }
+}
+
+/// The handler: the connector downcast, the parameters extracted, the function called and its
+/// value written.
+fn handler(action: &Action) -> TokenStream {
+    let runtime = &action.runtime;
+    let connector = &action.connector;
+    let function = &action.function;
+    let call = match &action.target {
+        Target::Free => quote!(#function),
+        Target::Method(self_type) => quote!(<#self_type>::#function),
+    };
+    let mut arguments = vec![quote!(__soar_connector)];
+    if action.takes_context {
+        arguments.push(quote!(__soar_ctx));
+    }
+    let mut bindings = Vec::new();
+    for (index, param) in action.params.iter().enumerate() {
+        let binding = format_ident!("__soar_param_{index}");
+        let ty = &param.ty;
+        let name = param.name.as_str();
+        let extract = quote_spanned! {ty.span()=>
+            <#ty as #runtime::params::ActionParam>::extract
+        };
+        bindings.push(quote!(let #binding = #extract(__soar_params, #name)?;));
+        arguments.push(quote!(#binding));
+    }
+    for ty in action.poll_args.iter().take(1) {
+        bindings.push(quote_spanned! {ty.span()=>
+            let __soar_poll: #ty = #runtime::poll::PollParams::from_params(__soar_params)?;
+        });
+        arguments.push(quote!(__soar_poll));
+    }
+    let output = &action.output;
+    let write = quote_spanned! {output.span()=>
+        <#output as #runtime::output::IntoActionResult>::write
+    };
+    let params =
+        (!bindings.is_empty()).then(|| quote!(let __soar_params = __soar_result.parameter();));
+    let unused_context = (!action.takes_context).then(|| quote!(let _ = __soar_ctx;));
+    quote! {
+        fn __soar_handle(
+            __soar_connector: &mut dyn ::core::any::Any,
+            __soar_ctx: &mut #runtime::context::Ctx,
+            __soar_result: &mut #runtime::result::ActionResult,
+        ) -> ::core::result::Result<(), #runtime::error::ActionError> {
+            let __soar_connector = #runtime::__private::registry::connector::<#connector>(__soar_connector)?;
+            #params
+            #(#bindings)*
+            #unused_context
+            let __soar_output = #call(#(#arguments),*);
+            #write(__soar_output, __soar_result)
+        }
+    }
+}
+
+/// The `ActionMeta` of the action.
+fn meta(action: &Action) -> TokenStream {
+    let runtime = &action.runtime;
+    let rank = match action.attr {
+        ActionAttr::Action => quote!(Action),
+        ActionAttr::TestConnectivity => quote!(TestConnectivity),
+        ActionAttr::OnPoll => quote!(OnPoll),
+    };
+    let identifier = action.identifier.as_str();
+    let name = action.name.as_str();
+    let description = &action.description.value;
+    let verbose = &action.verbose.value;
+    let kind = action.kind.as_str();
+    let read_only = action.read_only;
+    let versions = &action.versions;
+    let parameters = if action.attr == ActionAttr::OnPoll {
+        quote!(&#runtime::poll::PARAMETERS)
+    } else {
+        let params = action.params.iter().map(|param| param_meta(runtime, param));
+        quote!(&[#(#params),*])
+    };
+    let render = match &action.render {
+        Some(render) => {
+            let kind = render.kind.as_str();
+            let view = optional_text(render.view.as_deref());
+            let width = optional_number(render.width);
+            let height = optional_number(render.height);
+            let title = optional_text(render.title.as_deref());
+            quote! {
+                ::core::option::Option::Some(#runtime::meta::RenderMeta {
+                    kind: #kind, view: #view, width: #width, height: #height, title: #title,
+                })
+            }
+        }
+        None => quote!(::core::option::Option::None),
+    };
+    let undo = optional_text(action.undo.as_deref().map(String::as_str));
+    let lock = match &action.lock {
+        Some(lock) => {
+            let parameter = lock.parameter.as_str();
+            let concurrency = match lock.concurrency {
+                Some(flag) => quote!(::core::option::Option::Some(#flag)),
+                None => quote!(::core::option::Option::None),
+            };
+            let timeout = optional_number(lock.timeout);
+            quote! {
+                ::core::option::Option::Some(#runtime::meta::LockMeta {
+                    parameter: #parameter, concurrency: #concurrency, timeout: #timeout,
+                })
+            }
+        }
+        None => quote!(::core::option::Option::None),
+    };
+    quote! {
+        #runtime::meta::ActionMeta {
+            rank: #runtime::meta::Rank::#rank,
+            identifier: #identifier,
+            name: #name,
+            description: #description,
+            verbose: #verbose,
+            kind: #kind,
+            read_only: #read_only,
+            versions: #versions,
+            parameters: #parameters,
+            render: #render,
+            undo: #undo,
+            lock: #lock,
+        }
+    }
+}
+
+fn optional_number(value: Option<u32>) -> TokenStream {
+    match value {
+        Some(value) => quote!(::core::option::Option::Some(#value)),
+        None => quote!(::core::option::Option::None),
+    }
+}
+
+/// The `ParamMeta` of one parameter.
+fn param_meta(runtime: &syn::Path, param: &Param) -> TokenStream {
+    let ty = &param.ty;
+    let param_type = quote_spanned!(ty.span()=> <#ty as #runtime::params::ActionParam>);
+    let name = param.name.as_str();
+    let description = &param.description.value;
+    let primary = param.primary.is_present();
+    let contains = texts(param.contains.iter().map(|item| item.value.as_str()));
+    let default = optional_literal(runtime, param.default.as_ref());
+    let value_list = literals(runtime, &param.value_list);
+    let column = optional_text(param.column.as_deref());
+    quote! {
+        #runtime::meta::ParamMeta {
+            name: #name,
+            description: #description,
+            data_type: #param_type::DATA_TYPE,
+            required: #param_type::REQUIRED,
+            primary: #primary,
+            allow_list: #param_type::ALLOW_LIST,
+            type_contains: #param_type::CONTAINS,
+            contains: #contains,
+            default: #default,
+            value_list: #value_list,
+            column: #column,
+        }
+    }
+}
+
+/// The checks that depend on the parameters' types.
+pub fn checks(action: &Action) -> TokenStream {
+    action
+        .params
+        .iter()
+        .map(|param| param_checks(&action.runtime, param))
+        .collect()
+}
+
+/// The checks of one parameter that depend on its type: `primary` needs a contains (the type's
+/// or the attribute's), and the default and value list fit the type.
+fn param_checks(runtime: &syn::Path, param: &Param) -> TokenStream {
+    let ty = &param.ty;
+    let what = format!("parameter `{}`", *param.name);
+    let mut checks = TokenStream::new();
+    if param.primary.is_present() && param.contains.is_empty() {
+        let message = text(&format!(
+            "{what} is `primary` but has no contains: add `contains = [...]`, or give it a typed value such as `Domain` that brings its own (type `{}`)",
+            type_name(ty)
+        ));
+        checks.extend(quote_spanned! {param.primary.span()=>
+            const _: () = ::core::assert!(
+                !<#ty as #runtime::params::ActionParam>::CONTAINS.is_empty(),
+                #message
+            );
+        });
+    }
+    let data_type = quote!(<#ty as #runtime::params::ActionParam>::DATA_TYPE);
+    checks.extend(quote_spanned!(ty.span()=> const _: &str = #data_type;));
+    checks.extend(literal_checks(
+        runtime,
+        &data_type,
+        &what,
+        &type_name(ty),
+        param.default.as_ref(),
+        &param.value_list,
+    ));
+    checks
+}

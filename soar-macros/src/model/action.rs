@@ -1,0 +1,365 @@
+//! An action: an `#[action]`, `#[test_connectivity]` or `#[on_poll]` function, its parameters
+//! and its return type.
+
+use darling::util::{Flag, SpannedValue};
+use darling::{Error, FromAttributes};
+use proc_macro2::{Span, TokenStream};
+use syn::visit_mut::{self, VisitMut};
+use syn::{Attribute, FnArg, Ident, Pat, ReturnType, Signature, Type};
+
+use super::Text;
+use crate::docs::Docs;
+use crate::names;
+use crate::parse::action::{ActionArgs, ActionAttr, LockArgs, ParamArgs, RenderArgs, ReservedArgs};
+use crate::parse::literal::{ContainsItem, Literal};
+
+/// The description of an undocumented test connectivity action.
+const TEST_CONNECTIVITY_DESCRIPTION: &str =
+    "Validate the asset configuration for connectivity using supplied configuration";
+/// The description of an undocumented on poll action.
+const ON_POLL_DESCRIPTION: &str = "Callback action for the on_poll ingest functionality";
+
+/// Where the action function is.
+#[derive(Debug, Clone)]
+pub enum Target {
+    /// A free function whose first argument is the connector.
+    Free,
+    /// A method of the connector, in an `#[actions]` impl block of this type.
+    Method(Box<Type>),
+}
+
+/// An action function.
+#[derive(Debug)]
+pub struct Action {
+    /// Which attribute declared it.
+    pub attr: ActionAttr,
+    /// The function's name.
+    pub function: Ident,
+    /// Where the function is.
+    pub target: Target,
+    /// Where generated code finds the runtime.
+    pub runtime: syn::Path,
+    /// The connector type.
+    pub connector: Type,
+    /// Whether the function takes the context after the connector.
+    pub takes_context: bool,
+    /// The identifier, with the span of what decided it.
+    pub identifier: SpannedValue<String>,
+    /// The action's name.
+    pub name: SpannedValue<String>,
+    /// The action `type`.
+    pub kind: SpannedValue<String>,
+    /// Whether the action changes nothing.
+    pub read_only: bool,
+    /// The description (doc comment, first paragraph, final period dropped).
+    pub description: Text,
+    /// The rest of the doc comment.
+    pub verbose: Text,
+    /// How the platform shows the result.
+    pub render: Option<RenderArgs>,
+    /// Serialisation of concurrent runs.
+    pub lock: Option<LockArgs>,
+    /// Name of the reversing action.
+    pub undo: Option<SpannedValue<String>>,
+    /// Platform versions.
+    pub versions: String,
+    /// The parameter arguments.
+    pub params: Vec<Param>,
+    /// The arguments an on poll function takes its parameters as (at most one).
+    pub poll_args: Vec<Type>,
+    /// The return type (`()` when none is written).
+    pub output: Type,
+}
+
+/// One parameter argument.
+#[derive(Debug)]
+pub struct Param {
+    /// The parameter's name.
+    pub name: SpannedValue<String>,
+    /// Its type.
+    pub ty: Type,
+    /// Its description.
+    pub description: Text,
+    /// Whether it is primary.
+    pub primary: Flag,
+    /// The `contains` the attribute adds.
+    pub contains: Vec<ContainsItem>,
+    /// The default.
+    pub default: Option<Literal>,
+    /// The values to choose from.
+    pub value_list: Vec<Literal>,
+    /// Heading of its column in the result table.
+    pub column: Option<String>,
+}
+
+/// The attribute arguments, whatever the attribute.
+struct Settings {
+    identifier: Option<SpannedValue<String>>,
+    name: Option<SpannedValue<String>>,
+    kind: Option<SpannedValue<String>>,
+    read_only: bool,
+    render: Option<RenderArgs>,
+    lock: Option<LockArgs>,
+    undo: Option<SpannedValue<String>>,
+    versions: Option<String>,
+    krate: Option<syn::Path>,
+}
+
+fn settings(attr: ActionAttr, args: TokenStream) -> darling::Result<Settings> {
+    if attr == ActionAttr::Action {
+        let args: ActionArgs = crate::parse::args(args)?;
+        return Ok(Settings {
+            identifier: args.identifier,
+            name: args.name,
+            kind: args.kind,
+            read_only: args.read_only.is_present(),
+            render: args.render,
+            lock: args.lock,
+            undo: args.undo,
+            versions: args.versions,
+            krate: args.krate,
+        });
+    }
+    let args: ReservedArgs = crate::parse::args(args)?;
+    let span = Span::call_site();
+    let (identifier, name, kind) = if attr == ActionAttr::TestConnectivity {
+        let identifier = args.identifier.unwrap_or_else(|| {
+            SpannedValue::new(soar_vocab::TEST_CONNECTIVITY_IDENTIFIER.to_owned(), span)
+        });
+        (identifier, soar_vocab::TEST_CONNECTIVITY_ACTION, "test")
+    } else {
+        if let Some(identifier) = &args.identifier {
+            return Err(Error::custom(format!(
+                "the on poll action's identifier is always `{}`",
+                soar_vocab::ON_POLL_IDENTIFIER
+            ))
+            .with_span(&identifier.span()));
+        }
+        let identifier = SpannedValue::new(soar_vocab::ON_POLL_IDENTIFIER.to_owned(), span);
+        (identifier, soar_vocab::ON_POLL_ACTION, "ingest")
+    };
+    Ok(Settings {
+        identifier: Some(identifier),
+        name: Some(SpannedValue::new(name.to_owned(), span)),
+        kind: Some(SpannedValue::new(kind.to_owned(), span)),
+        read_only: true,
+        render: None,
+        lock: None,
+        undo: None,
+        versions: None,
+        krate: args.krate,
+    })
+}
+
+/// Builds the model of an action function from its attribute's arguments, its attributes (for
+/// the doc comment) and its signature.
+pub fn build(
+    attr: ActionAttr,
+    args: TokenStream,
+    attrs: &[Attribute],
+    signature: &Signature,
+    target: Target,
+) -> darling::Result<Action> {
+    let mut errors = Error::accumulator();
+    let settings = errors.handle(settings(attr, args));
+    let inputs = errors.handle(inputs(attr, signature, &target));
+    let (Some(settings), Some(inputs)) = (settings, inputs) else {
+        return Err(Error::multiple(errors.into_inner()));
+    };
+    let function = signature.ident.clone();
+    let identifier = settings.identifier.unwrap_or_else(|| {
+        SpannedValue::new(
+            function.to_string().trim_start_matches("r#").to_owned(),
+            function.span(),
+        )
+    });
+    let name = settings
+        .name
+        .unwrap_or_else(|| SpannedValue::new(names::action_name(&identifier), identifier.span()));
+    let docs = Docs::of(attrs);
+    let fallback = || match attr {
+        ActionAttr::TestConnectivity => TEST_CONNECTIVITY_DESCRIPTION.to_owned(),
+        ActionAttr::OnPoll => ON_POLL_DESCRIPTION.to_owned(),
+        ActionAttr::Action => String::new(),
+    };
+    let mut description = Text::described(None, &docs, fallback, function.span());
+    if let Some(stripped) = description.value.strip_suffix('.') {
+        description.value = stripped.to_owned();
+    }
+    let verbose = Text::new(docs.rest(), docs.span().unwrap_or(function.span()));
+    let mut output = match &signature.output {
+        ReturnType::Default => syn::parse_quote!(()),
+        ReturnType::Type(_, ty) => (**ty).clone(),
+    };
+    let mut inputs = inputs;
+    if let Target::Method(self_type) = &target {
+        // The registration is outside the impl block, where `Self` means nothing.
+        let mut replace = ReplaceSelf(self_type);
+        replace.visit_type_mut(&mut output);
+        for param in &mut inputs.params {
+            replace.visit_type_mut(&mut param.ty);
+        }
+        for ty in &mut inputs.poll_args {
+            replace.visit_type_mut(ty);
+        }
+    }
+    errors.finish_with(Action {
+        attr,
+        function,
+        target,
+        runtime: crate::parse::runtime_path(settings.krate.as_ref()),
+        connector: inputs.connector,
+        takes_context: inputs.takes_context,
+        identifier,
+        name,
+        kind: settings
+            .kind
+            .unwrap_or_else(|| SpannedValue::new("generic".to_owned(), Span::call_site())),
+        read_only: settings.read_only,
+        description,
+        verbose,
+        render: settings.render,
+        lock: settings.lock,
+        undo: settings.undo,
+        versions: settings.versions.unwrap_or_else(|| "EQ(*)".to_owned()),
+        params: inputs.params,
+        poll_args: inputs.poll_args,
+        output,
+    })
+}
+
+/// Replaces `Self` in a type by the impl block's type.
+struct ReplaceSelf<'a>(&'a Type);
+
+impl VisitMut for ReplaceSelf<'_> {
+    fn visit_type_mut(&mut self, ty: &mut Type) {
+        if let Type::Path(path) = ty
+            && path.qself.is_none()
+            && path.path.is_ident("Self")
+        {
+            *ty = self.0.clone();
+            return;
+        }
+        visit_mut::visit_type_mut(self, ty);
+    }
+}
+
+/// What the function's arguments are.
+struct Inputs {
+    connector: Type,
+    takes_context: bool,
+    params: Vec<Param>,
+    poll_args: Vec<Type>,
+}
+
+fn inputs(attr: ActionAttr, signature: &Signature, target: &Target) -> darling::Result<Inputs> {
+    let mut errors = Error::accumulator();
+    if let Some(asyncness) = &signature.asyncness {
+        errors.push(Error::custom("an action cannot be `async`").with_span(asyncness));
+    }
+    if !signature.generics.params.is_empty() {
+        errors.push(
+            Error::custom("an action cannot be generic: the app JSON describes concrete types")
+                .with_span(&signature.generics),
+        );
+    }
+    let mut arguments = signature.inputs.iter().peekable();
+    let connector = match (target, arguments.next()) {
+        (Target::Method(self_type), Some(FnArg::Receiver(receiver))) => {
+            if !matches!(receiver.kind, syn::ReceiverKind::Reference(..)) {
+                errors.push(
+                    Error::custom("an action method takes `&self` or `&mut self`")
+                        .with_span(receiver),
+                );
+            }
+            Some((**self_type).clone())
+        }
+        (Target::Free, Some(FnArg::Receiver(receiver))) => {
+            errors.push(
+                Error::custom("an action that is a method needs `#[actions]` on its impl block")
+                    .with_span(receiver),
+            );
+            None
+        }
+        (_, Some(FnArg::Typed(argument))) => match &*argument.ty {
+            Type::Reference(reference) => Some((*reference.elem).clone()),
+            _ => {
+                errors.push(not_a_connector().with_span(argument));
+                None
+            }
+        },
+        (_, None) => {
+            errors.push(not_a_connector().with_span(&signature.ident));
+            None
+        }
+    };
+    let takes_context = arguments
+        .next_if(|argument| {
+            matches!(argument, FnArg::Typed(typed) if matches!(&*typed.ty, Type::Reference(_)))
+        })
+        .is_some();
+    let mut params = Vec::new();
+    let mut poll_args = Vec::new();
+    for argument in arguments {
+        let FnArg::Typed(typed) = argument else {
+            errors.push(Error::custom("unexpected `self`").with_span(argument));
+            continue;
+        };
+        if attr == ActionAttr::OnPoll {
+            poll_args.push((*typed.ty).clone());
+            continue;
+        }
+        if let Some(param) = errors.handle(param(typed)) {
+            params.push(param);
+        }
+    }
+    let connector = connector.unwrap_or_else(|| syn::parse_quote!(()));
+    errors.finish_with(Inputs {
+        connector,
+        takes_context,
+        params,
+        poll_args,
+    })
+}
+
+fn not_a_connector() -> Error {
+    Error::custom("the first argument of an action is the connector: `connector: &mut MyConnector`")
+}
+
+fn param(argument: &syn::PatType) -> darling::Result<Param> {
+    let args = ParamArgs::from_attributes(&argument.attrs)?;
+    let name = match (args.name, &*argument.pat) {
+        (Some(name), _) => name,
+        (None, Pat::Ident(binding)) => SpannedValue::new(
+            binding
+                .ident
+                .to_string()
+                .trim_start_matches("r#")
+                .to_owned(),
+            binding.ident.span(),
+        ),
+        (None, other) => {
+            return Err(Error::custom(
+                "name this parameter: a plain binding (`domain: Domain`) or #[param(name = \"...\")]",
+            )
+            .with_span(other));
+        }
+    };
+    let docs = Docs::of(&argument.attrs);
+    let description = Text::described(
+        args.description.as_ref(),
+        &docs,
+        || names::title(&name),
+        name.span(),
+    );
+    Ok(Param {
+        description,
+        ty: (*argument.ty).clone(),
+        primary: args.primary,
+        contains: args.contains.map(|list| list.0).unwrap_or_default(),
+        default: args.default,
+        value_list: args.value_list.map(|list| list.0).unwrap_or_default(),
+        column: args.column,
+        name,
+    })
+}

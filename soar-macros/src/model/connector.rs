@@ -1,0 +1,197 @@
+//! The connector: app metadata and asset configuration fields.
+
+use darling::util::SpannedValue;
+use darling::{Error, FromField};
+use syn::{Ident, ItemStruct, Type};
+
+use super::Text;
+use crate::docs::Docs;
+use crate::names;
+use crate::parse::connector::{ConfigFieldArgs, ConnectorArgs};
+use crate::parse::literal::Literal;
+
+/// The oldest platform version a connector runs on unless it says otherwise.
+pub const MIN_PLATFORM_VERSION: &str = "6.3.0";
+/// The Python versions of the bridge unless the connector says otherwise.
+pub const PYTHON_VERSION: &str = "3.9, 3.13";
+
+/// A `#[connector]` struct.
+#[derive(Debug)]
+pub struct Connector {
+    /// The struct's name.
+    pub ident: Ident,
+    /// Where generated code finds the runtime.
+    pub runtime: syn::Path,
+    /// App-level metadata.
+    pub app: App,
+    /// The struct's fields.
+    pub fields: Vec<ConfigField>,
+}
+
+/// App-level metadata.
+#[derive(Debug)]
+pub struct App {
+    /// The app's UUID.
+    pub appid: SpannedValue<String>,
+    /// Display name.
+    pub name: SpannedValue<String>,
+    /// The struct's doc comment, first paragraph.
+    pub description: Text,
+    /// Who publishes the app.
+    pub publisher: String,
+    /// The app `type`.
+    pub app_type: SpannedValue<String>,
+    /// Vendor of the product.
+    pub product_vendor: String,
+    /// The product.
+    pub product_name: String,
+    /// Supported product versions.
+    pub product_version_regex: String,
+    /// `x.y.z`; `None` for the crate's version.
+    pub app_version: Option<SpannedValue<String>>,
+    /// License statement.
+    pub license: String,
+    /// Oldest platform version.
+    pub min_phantom_version: SpannedValue<String>,
+    /// Python versions of the bridge.
+    pub python_version: SpannedValue<String>,
+    /// `phantom_<slug>`.
+    pub package_name: String,
+    /// `<slug>_connector.py`.
+    pub main_module: String,
+    /// Logo for light backgrounds.
+    pub logo: String,
+    /// Logo for dark backgrounds.
+    pub logo_dark: String,
+    /// Contributors' names.
+    pub contributors: Vec<String>,
+    /// Whether the app runs on FIPS-compliant platforms.
+    pub fips_compliant: bool,
+}
+
+/// One field of the connector struct.
+#[derive(Debug)]
+pub struct ConfigField {
+    /// The struct field.
+    pub member: Ident,
+    /// Its type.
+    pub ty: Type,
+    /// What the field is: a configuration field, or skipped.
+    pub role: FieldRole,
+}
+
+/// Whether a struct field is part of the asset configuration.
+#[derive(Debug)]
+pub enum FieldRole {
+    /// A configuration field.
+    Config(ConfigSpec),
+    /// `#[config(skip)]`: built with `Default`.
+    Skipped,
+}
+
+/// What the app JSON says about a configuration field.
+#[derive(Debug)]
+pub struct ConfigSpec {
+    /// The configuration key.
+    pub name: SpannedValue<String>,
+    /// The description.
+    pub description: Text,
+    /// The default.
+    pub default: Option<Literal>,
+    /// The values to choose from.
+    pub value_list: Vec<Literal>,
+}
+
+/// Builds the model of a `#[connector]` struct.
+pub fn build(args: ConnectorArgs, item: &ItemStruct) -> darling::Result<Connector> {
+    let mut errors = Error::accumulator();
+    if !item.generics.params.is_empty() {
+        errors.push(
+            Error::custom("a connector cannot be generic: the platform runs one concrete type")
+                .with_span(&item.generics),
+        );
+    }
+    let named = match &item.fields {
+        syn::Fields::Named(named) => Some(named),
+        _ => {
+            errors.push(
+                Error::custom(
+                    "a connector is a struct with named fields (its asset configuration)",
+                )
+                .with_span(&item.ident),
+            );
+            None
+        }
+    };
+    let fields = named
+        .into_iter()
+        .flat_map(|named| &named.named)
+        .filter_map(|field| {
+            errors.handle(ConfigFieldArgs::from_field(field).and_then(config_field))
+        })
+        .collect();
+    let slug = names::slug(&args.name);
+    let app = App {
+        description: Text::described(None, &Docs::of(&item.attrs), String::new, item.ident.span()),
+        publisher: args.publisher,
+        app_type: args.app_type,
+        product_vendor: args.product_vendor,
+        product_name: args.product_name,
+        product_version_regex: args
+            .product_version_regex
+            .unwrap_or_else(|| ".*".to_owned()),
+        app_version: args.app_version,
+        license: args.license,
+        min_phantom_version: args.min_platform_version.unwrap_or_else(|| {
+            SpannedValue::new(MIN_PLATFORM_VERSION.to_owned(), item.ident.span())
+        }),
+        python_version: args
+            .python_version
+            .unwrap_or_else(|| SpannedValue::new(PYTHON_VERSION.to_owned(), item.ident.span())),
+        package_name: format!("phantom_{slug}"),
+        main_module: format!("{slug}_connector.py"),
+        logo: args.logo.unwrap_or_else(|| "logo.svg".to_owned()),
+        logo_dark: args.logo_dark.unwrap_or_else(|| "logo_dark.svg".to_owned()),
+        contributors: args.contributors.iter().map(syn::LitStr::value).collect(),
+        fips_compliant: args.fips_compliant.is_present(),
+        appid: args.appid,
+        name: args.name,
+    };
+    errors.finish_with(Connector {
+        ident: item.ident.clone(),
+        runtime: crate::parse::runtime_path(args.krate.as_ref()),
+        app,
+        fields,
+    })
+}
+
+fn config_field(args: ConfigFieldArgs) -> darling::Result<ConfigField> {
+    let member = args
+        .ident
+        .ok_or_else(|| Error::custom("a connector field needs a name").with_span(&args.ty))?;
+    let role = if args.skip.is_present() {
+        FieldRole::Skipped
+    } else {
+        let plain = member.to_string().trim_start_matches("r#").to_owned();
+        let name = args
+            .name
+            .unwrap_or_else(|| SpannedValue::new(plain.clone(), member.span()));
+        let docs = Docs::of(&args.attrs);
+        FieldRole::Config(ConfigSpec {
+            description: Text::described(
+                args.description.as_ref(),
+                &docs,
+                || names::title(&plain),
+                member.span(),
+            ),
+            name,
+            default: args.default,
+            value_list: args.value_list.map(|list| list.0).unwrap_or_default(),
+        })
+    };
+    Ok(ConfigField {
+        ty: args.ty,
+        member,
+        role,
+    })
+}

@@ -1,0 +1,75 @@
+//! `#[connector(...)]` on a struct, and `#[config(...)]` on its fields.
+
+use darling::util::{Flag, SpannedValue};
+use darling::{FromField, FromMeta};
+use syn::{Attribute, Ident, LitStr, Type};
+
+use super::literal::{Literal, LiteralList};
+
+/// The arguments of `#[connector(...)]`: the app-level metadata.
+#[derive(Debug, FromMeta)]
+pub struct ConnectorArgs {
+    /// The app's UUID.
+    pub appid: SpannedValue<String>,
+    /// Display name.
+    pub name: SpannedValue<String>,
+    /// Who publishes the app.
+    pub publisher: String,
+    /// The app `type`.
+    pub app_type: SpannedValue<String>,
+    /// Vendor of the product.
+    pub product_vendor: String,
+    /// The product.
+    pub product_name: String,
+    /// Supported product versions, `.*` unless given.
+    pub product_version_regex: Option<String>,
+    /// `x.y.z`, the crate's version unless given.
+    pub app_version: Option<SpannedValue<String>>,
+    /// License statement.
+    pub license: String,
+    /// Oldest platform version (`min_phantom_version`).
+    pub min_platform_version: Option<SpannedValue<String>>,
+    /// Python versions of the bridge.
+    pub python_version: Option<SpannedValue<String>>,
+    /// Logo for light backgrounds.
+    pub logo: Option<String>,
+    /// Logo for dark backgrounds.
+    pub logo_dark: Option<String>,
+    /// Contributors' names.
+    #[darling(default)]
+    pub contributors: Vec<LitStr>,
+    /// Whether the app runs on FIPS-compliant platforms.
+    pub fips_compliant: Flag,
+    /// Where generated code finds the runtime.
+    #[darling(rename = "crate")]
+    pub krate: Option<syn::Path>,
+}
+
+/// One field of the connector struct with its `#[config(...)]` attribute.
+#[derive(Debug, FromField)]
+#[darling(attributes(config), forward_attrs(doc))]
+pub struct ConfigFieldArgs {
+    /// The field.
+    pub ident: Option<Ident>,
+    /// Its type.
+    pub ty: Type,
+    /// Its doc comment.
+    pub attrs: Vec<Attribute>,
+    /// The configuration key, the field's name unless given.
+    pub name: Option<SpannedValue<String>>,
+    /// The description, the doc comment's unless given.
+    pub description: Option<SpannedValue<String>>,
+    /// The default value.
+    pub default: Option<Literal>,
+    /// The values to choose from.
+    pub value_list: Option<LiteralList>,
+    /// Not a configuration field: built with `Default`.
+    pub skip: Flag,
+}
+
+/// Removes the `#[config]` attributes of the struct's fields.
+pub fn strip(item: &mut syn::ItemStruct) {
+    for field in &mut item.fields {
+        field.attrs.retain(|attr| !attr.path().is_ident("config"));
+    }
+}

@@ -1,0 +1,225 @@
+//! The app JSON of a `#[connector]`, assembled from the metadata the macros wrote and the
+//! actions registered for the connector.
+
+use indexmap::IndexMap;
+use serde_json::Value;
+
+use super::registry::{ActionRegistration, actions_of};
+use crate::app_json::{
+    Action, AppJson, ConfigField, Contributor, DataType, Lock, OutputEntry, Parameter,
+    PythonVersion, Render,
+};
+use crate::meta::{
+    ConfigFieldMeta, ConnectorMeta, Literal, LockMeta, OutputSpec, ParamMeta, Rank, RenderMeta,
+};
+use crate::output::add_contains;
+
+/// The app JSON of connector `C`. `utctime_updated` is the time that `SOURCE_DATE_EPOCH` names,
+/// when it is set (see [`crate::time`]).
+pub fn app_json<C: 'static>(meta: &ConnectorMeta) -> AppJson {
+    AppJson {
+        name: meta.name.to_owned(),
+        description: meta.description.to_owned(),
+        appid: meta.appid.to_owned(),
+        app_type: meta.app_type.to_owned(),
+        product_vendor: meta.product_vendor.to_owned(),
+        app_version: meta.app_version.to_owned(),
+        license: meta.license.to_owned(),
+        min_phantom_version: meta.min_phantom_version.to_owned(),
+        package_name: meta.package_name.to_owned(),
+        main_module: meta.main_module.to_owned(),
+        logo: meta.logo.to_owned(),
+        logo_dark: meta.logo_dark.to_owned(),
+        product_name: meta.product_name.to_owned(),
+        python_version: PythonVersion::Text(meta.python_version.to_owned()),
+        product_version_regex: meta.product_version_regex.to_owned(),
+        publisher: meta.publisher.to_owned(),
+        utctime_updated: crate::time::source_date(),
+        fips_compliant: Some(meta.fips_compliant),
+        contributors: Some(
+            meta.contributors
+                .iter()
+                .map(|name| Contributor {
+                    name: (*name).to_owned(),
+                    extra: IndexMap::new(),
+                })
+                .collect(),
+        ),
+        configuration: meta
+            .configuration
+            .iter()
+            .enumerate()
+            .map(|(order, field)| (field.name.to_owned(), config_field(order, field)))
+            .collect(),
+        actions: actions_of::<C>().into_iter().map(action).collect(),
+        ..AppJson::default()
+    }
+}
+
+fn config_field(order: usize, field: &ConfigFieldMeta) -> ConfigField {
+    ConfigField {
+        data_type: DataType::from(field.data_type),
+        required: Some(field.required),
+        description: Some(field.description.to_owned()),
+        order: Some(position(order).into()),
+        default: field.default.map(|default| default.to_value().into()),
+        value_list: values(field.value_list),
+        ..ConfigField::default()
+    }
+}
+
+/// A position in a list, as the app JSON writes it.
+fn position(index: usize) -> u32 {
+    u32::try_from(index).unwrap_or(u32::MAX)
+}
+
+/// A non-empty list of literals as JSON values.
+fn values(literals: &[Literal]) -> Option<Vec<Value>> {
+    (!literals.is_empty()).then(|| literals.iter().map(|literal| literal.to_value()).collect())
+}
+
+/// A non-empty list of strings.
+fn strings(items: &[&str]) -> Option<Vec<String>> {
+    (!items.is_empty()).then(|| items.iter().map(|item| (*item).to_owned()).collect())
+}
+
+fn action(registration: &ActionRegistration) -> Action {
+    let meta = &registration.meta;
+    Action {
+        action: meta.name.to_owned(),
+        identifier: meta.identifier.to_owned(),
+        description: meta.description.to_owned(),
+        kind: meta.kind.to_owned(),
+        read_only: meta.read_only,
+        versions: Some(meta.versions.to_owned()),
+        verbose: Some(meta.verbose.to_owned()),
+        parameters: meta
+            .parameters
+            .iter()
+            .enumerate()
+            .map(|(order, parameter)| {
+                (parameter.name.to_owned(), self::parameter(order, parameter))
+            })
+            .collect(),
+        output: output_entries(&outputs(registration)),
+        render: meta.render.as_ref().map(render),
+        undo: meta.undo.map(str::to_owned),
+        lock: meta.lock.as_ref().map(lock),
+        extra: IndexMap::new(),
+    }
+}
+
+fn parameter(order: usize, parameter: &ParamMeta) -> Parameter {
+    Parameter {
+        order: Some(position(order).into()),
+        description: Some(parameter.description.to_owned()),
+        data_type: DataType::from(parameter.data_type),
+        required: Some(parameter.required),
+        primary: Some(parameter.primary),
+        allow_list: Some(parameter.allow_list),
+        contains: strings(&contains(parameter)),
+        default: parameter.default.map(|default| default.to_value().into()),
+        value_list: values(parameter.value_list),
+        ..Parameter::default()
+    }
+}
+
+/// The output entries; `column_order` counts the entries with a column, in order.
+fn output_entries(specs: &[OutputSpec]) -> Vec<OutputEntry> {
+    let mut columns = 0;
+    specs
+        .iter()
+        .map(|spec| {
+            let column_order = spec.column.map(|_| {
+                columns += 1;
+                position(columns - 1).into()
+            });
+            OutputEntry {
+                data_path: spec.data_path.clone(),
+                data_type: DataType::from(spec.data_type),
+                contains: strings(&spec.contains),
+                example_values: values(&spec.examples),
+                column_name: spec.column.map(str::to_owned),
+                column_order,
+                ..OutputEntry::default()
+            }
+        })
+        .collect()
+}
+
+fn render(render: &RenderMeta) -> Render {
+    Render {
+        kind: Some(render.kind.to_owned()),
+        view: render.view.map(str::to_owned),
+        width: render.width.map(Into::into),
+        height: render.height.map(Into::into),
+        title: render.title.map(str::to_owned),
+        ..Render::default()
+    }
+}
+
+fn lock(lock: &LockMeta) -> Lock {
+    Lock {
+        enabled: Some(true),
+        data_path: Some(format!("parameters.{}", lock.parameter)),
+        concurrency: lock.concurrency,
+        timeout: lock.timeout.map(Into::into),
+        ..Lock::default()
+    }
+}
+
+/// The `contains` of a parameter: its type's, then the attribute's.
+pub fn contains(parameter: &ParamMeta) -> Vec<&'static str> {
+    let mut contains = parameter.type_contains.to_vec();
+    add_contains(&mut contains, parameter.contains);
+    contains
+}
+
+/// The `output` entries of an action in the official SDK's order: status, message, one per
+/// parameter, the data entries, the summary entries, the two totals. Test connectivity has the
+/// four standard entries only; on poll has none.
+pub fn outputs(registration: &ActionRegistration) -> Vec<OutputSpec> {
+    let meta = &registration.meta;
+    if meta.rank == Rank::OnPoll {
+        return Vec::new();
+    }
+    let mut out = vec![
+        standard(
+            "action_result.status",
+            "string",
+            &[Literal::Text("success"), Literal::Text("failure")],
+        ),
+        standard("action_result.message", "string", &[]),
+    ];
+    if meta.rank == Rank::Action {
+        out.extend(meta.parameters.iter().map(|parameter| OutputSpec {
+            data_path: format!("action_result.parameter.{}", parameter.name),
+            data_type: parameter.data_type,
+            contains: contains(parameter),
+            examples: Vec::new(),
+            column: parameter.column,
+        }));
+        (registration.outputs)(&mut out);
+    }
+    out.push(standard(
+        "summary.total_objects",
+        "numeric",
+        &[Literal::Integer(1)],
+    ));
+    out.push(standard(
+        "summary.total_objects_successful",
+        "numeric",
+        &[Literal::Integer(1)],
+    ));
+    out
+}
+
+fn standard(path: &str, data_type: &'static str, examples: &[Literal]) -> OutputSpec {
+    OutputSpec {
+        data_path: path.to_owned(),
+        data_type,
+        contains: Vec::new(),
+        examples: examples.to_vec(),
+        column: None,
+    }
+}

@@ -1,0 +1,154 @@
+//! `<connector> action <identifier-or-name> --param k=v ... [--config k=v] [--asset asset.json]`:
+//! one action run from the command line, for humans.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use serde_json::{Map, Value, json};
+
+use super::{EXIT_FAILED, EXIT_SUCCESS, EXIT_UNREADABLE, print_stdout, table};
+use crate::action_json::ActionJson;
+use crate::app_json::{Action, AppJson};
+use crate::connector::Connector;
+use crate::run::run_with_app;
+
+/// The arguments of the `action` command.
+#[derive(Debug, clap::Args)]
+pub(super) struct ActionArgs {
+    /// The action's identifier (`whois_domain`) or name (`"whois domain"`).
+    action: String,
+    /// A parameter, NAME=VALUE; repeat it for more.
+    #[arg(short, long = "param", value_name = "NAME=VALUE")]
+    params: Vec<String>,
+    /// A configuration value, NAME=VALUE; repeat it for more. Applied over --asset.
+    #[arg(short, long = "config", value_name = "NAME=VALUE")]
+    config: Vec<String>,
+    /// The asset configuration: a JSON object, as the action JSON's `config`.
+    #[arg(long)]
+    asset: Option<PathBuf>,
+    /// Keep the connector's state in this JSON file between runs.
+    #[arg(long)]
+    state: Option<PathBuf>,
+    /// Print the connector run result JSON instead of a table.
+    #[arg(long)]
+    json: bool,
+    /// Show debug log entries on standard error.
+    #[arg(short, long)]
+    verbose: bool,
+}
+
+/// Runs the command: exit 0 when the run succeeded, 1 when it failed, 2 when the command line or
+/// the asset file is unusable.
+pub(super) fn run<C: Connector>(args: ActionArgs) -> ExitCode {
+    let app = C::app_json();
+    let (action, input) = match prepare(&app, &args) {
+        Ok(prepared) => prepared,
+        Err(message) => {
+            eprintln!("{message}");
+            return ExitCode::from(EXIT_UNREADABLE);
+        }
+    };
+    let result = run_with_app::<C>(&app, input, super::options(args.state, args.verbose));
+    let printed = if args.json {
+        print_stdout(&result.to_json_pretty())
+    } else {
+        print_stdout(table::render(action, &result).trim_end())
+    };
+    if printed != ExitCode::SUCCESS {
+        return printed;
+    }
+    ExitCode::from(if result.status.is_success() {
+        EXIT_SUCCESS
+    } else {
+        EXIT_FAILED
+    })
+}
+
+/// The action and the action JSON of the command line.
+fn prepare<'a>(app: &'a AppJson, args: &ActionArgs) -> Result<(&'a Action, ActionJson), String> {
+    let action = find(app, &args.action)?;
+    let mut config = match &args.asset {
+        Some(path) => read_asset(path)?,
+        None => Map::new(),
+    };
+    for pair in &args.config {
+        let (name, value) = split(pair)?;
+        config.insert(name.to_owned(), Value::String(value.to_owned()));
+    }
+    for (name, field) in &app.configuration {
+        if let Some(default) = &field.default
+            && !config.contains_key(name)
+        {
+            config.insert(name.clone(), default.to_value());
+        }
+    }
+    let mut params = Map::new();
+    for pair in &args.params {
+        let (name, value) = split(pair)?;
+        params.insert(name.to_owned(), Value::String(value.to_owned()));
+    }
+    let input = json!({
+        "identifier": action.identifier,
+        "action": action.action,
+        "config": config,
+        "parameters": [params],
+    });
+    let input = ActionJson::from_json_str(&input.to_string())
+        .map_err(|error| format!("cannot build the action JSON: {error}"))?;
+    Ok((action, input))
+}
+
+/// The action with this identifier or name.
+fn find<'a>(app: &'a AppJson, wanted: &str) -> Result<&'a Action, String> {
+    app.actions
+        .iter()
+        .find(|action| action.identifier == wanted)
+        .or_else(|| app.actions.iter().find(|action| action.action == wanted))
+        .ok_or_else(|| {
+            let known: Vec<String> = app
+                .actions
+                .iter()
+                .map(|action| format!("{} ({})", action.identifier, action.action))
+                .collect();
+            format!(
+                "unknown action `{wanted}`; the actions are: {}",
+                known.join(", ")
+            )
+        })
+}
+
+/// `NAME=VALUE`.
+fn split(pair: &str) -> Result<(&str, &str), String> {
+    pair.split_once('=')
+        .filter(|(name, _)| !name.trim().is_empty())
+        .map(|(name, value)| (name.trim(), value))
+        .ok_or_else(|| format!("expected NAME=VALUE, not `{pair}`"))
+}
+
+/// The asset file: a JSON object.
+fn read_asset(path: &std::path::Path) -> Result<Map<String, Value>, String> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|error| format!("cannot read {}: {error}", path.display()))?;
+    match serde_json::from_str(&text) {
+        Ok(Value::Object(config)) => Ok(config),
+        Ok(_) => Err(format!("{} does not hold a JSON object", path.display())),
+        Err(error) => Err(format!("{} is not JSON: {error}", path.display())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn name_value_pairs() {
+        assert_eq!(
+            split("domain=example.com").unwrap(),
+            ("domain", "example.com")
+        );
+        assert_eq!(split("q=a=b").unwrap(), ("q", "a=b"));
+        assert_eq!(split("empty=").unwrap(), ("empty", ""));
+        assert!(split("domain").is_err());
+        assert!(split("=x").is_err());
+    }
+}

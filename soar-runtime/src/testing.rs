@@ -1,0 +1,206 @@
+//! A test harness for connector authors: run one action in-process with a given configuration,
+//! parameters and state, record progress and logs, and assert on the results.
+//!
+//! ```
+//! use soar_runtime::prelude::*;
+//! use soar_runtime::testing::ActionTest;
+//!
+//! /// Greets people.
+//! #[connector(
+//!     appid = "1b4c2f39-0a55-4c1e-9d57-5f3f1a7c9e21", name = "Greeter", publisher = "Example Corp",
+//!     app_type = "information", product_vendor = "Generic", product_name = "Greeter",
+//!     license = "Apache-2.0",
+//! )]
+//! pub struct Greeter {
+//!     /// Greeting to use
+//!     greeting: String,
+//! }
+//!
+//! /// Greet someone.
+//! #[action]
+//! fn greet(connector: &mut Greeter, ctx: &mut Ctx, name: String) {
+//!     ctx.save_progress(format!("{}, {name}!", connector.greeting));
+//!     let count = ctx.state().get("count").and_then(|c| c.as_u64()).unwrap_or(0);
+//!     ctx.state_mut().insert("count".into(), (count + 1).into());
+//! }
+//!
+//! fn main() {
+//!     let outcome = ActionTest::<Greeter>::new("greet")
+//!         .config("greeting", "Hello")
+//!         .param("name", "Ada")
+//!         .state(serde_json::json!({"count": 41}))
+//!         .run();
+//!     assert!(outcome.is_success());
+//!     assert_eq!(outcome.progress(), ["Hello, Ada!"]);
+//!     assert_eq!(outcome.state()["count"], 42);
+//! }
+//! ```
+
+use std::marker::PhantomData;
+
+use serde::de::DeserializeOwned;
+use serde_json::{Map, Value};
+
+use crate::action_json::ActionJson;
+use crate::cancel::CancelToken;
+use crate::connector::Connector;
+use crate::error::ActionError;
+use crate::progress::{Recorded, RecordingSink};
+use crate::result::{ActionResult, RunResult};
+use crate::run::{RunOptions, run};
+use crate::state::MemoryState;
+
+/// One run of one action of connector `C`, built step by step.
+#[derive(Debug)]
+pub struct ActionTest<C> {
+    identifier: String,
+    config: Map<String, Value>,
+    dicts: Vec<Value>,
+    state: Map<String, Value>,
+    cancel: CancelToken,
+    connector: PhantomData<fn() -> C>,
+}
+
+impl<C: Connector> ActionTest<C> {
+    /// A run of the action with this identifier, with an empty configuration and no
+    /// parameters (the action then runs once with an empty dict).
+    pub fn new(identifier: &str) -> Self {
+        Self {
+            identifier: identifier.to_owned(),
+            config: Map::new(),
+            dicts: Vec::new(),
+            state: Map::new(),
+            cancel: CancelToken::new(),
+            connector: PhantomData,
+        }
+    }
+
+    /// Sets one configuration value.
+    pub fn config(mut self, name: &str, value: impl Into<Value>) -> Self {
+        self.config.insert(name.to_owned(), value.into());
+        self
+    }
+
+    /// Sets one parameter of the last parameter dict (a new one, if there is none yet or the
+    /// last is not an object).
+    pub fn param(mut self, name: &str, value: impl Into<Value>) -> Self {
+        if !matches!(self.dicts.last(), Some(Value::Object(_))) {
+            self.dicts.push(Value::Object(Map::new()));
+        }
+        if let Some(Value::Object(dict)) = self.dicts.last_mut() {
+            dict.insert(name.to_owned(), value.into());
+        }
+        self
+    }
+
+    /// Adds a parameter dict, sent as it is (a JSON object, or anything else to see what the
+    /// platform does with it).
+    pub fn dict(mut self, dict: Value) -> Self {
+        self.dicts.push(dict);
+        self
+    }
+
+    /// The connector's state before the run (a JSON object; anything else is an empty state).
+    pub fn state(mut self, state: Value) -> Self {
+        self.state = match state {
+            Value::Object(state) => state,
+            _ => Map::new(),
+        };
+        self
+    }
+
+    /// Cancels the run before it starts: no dict is handled, `finalize` runs.
+    pub fn cancelled(self) -> Self {
+        self.cancel.cancel();
+        self
+    }
+
+    /// Runs the action in-process, as the platform would.
+    pub fn run(self) -> Outcome {
+        let sink = RecordingSink::new();
+        let state = MemoryState::with(self.state);
+        let mut input = Map::new();
+        input.insert("identifier".into(), Value::String(self.identifier));
+        input.insert("config".into(), Value::Object(self.config));
+        input.insert("parameters".into(), Value::Array(self.dicts));
+        let options = RunOptions {
+            sink: Box::new(sink.clone()),
+            cancel: self.cancel,
+            state: Box::new(state.clone()),
+            ..RunOptions::default()
+        };
+        let input =
+            ActionJson::from_json_str(&Value::Object(input).to_string()).unwrap_or_default();
+        let result = run::<C>(input, options);
+        Outcome {
+            result,
+            log: sink.entries(),
+            state: state.snapshot(),
+        }
+    }
+}
+
+/// What a test run produced.
+#[derive(Debug)]
+pub struct Outcome {
+    /// The connector run result.
+    pub result: RunResult,
+    log: Vec<Recorded>,
+    state: Map<String, Value>,
+}
+
+impl Outcome {
+    /// Whether the run succeeded.
+    pub fn is_success(&self) -> bool {
+        self.result.status.is_success()
+    }
+
+    /// The run's message ("1 action succeeded").
+    pub fn message(&self) -> &str {
+        &self.result.message
+    }
+
+    /// The action results, one per parameter dict.
+    pub fn results(&self) -> &[ActionResult] {
+        &self.result.result_data
+    }
+
+    /// The messages of the action results.
+    pub fn messages(&self) -> Vec<String> {
+        self.results().iter().map(ActionResult::message).collect()
+    }
+
+    /// The data items of every result, in order, read as `T` (typically the action's output
+    /// type, which then also needs `Deserialize`).
+    pub fn data<T: DeserializeOwned>(&self) -> Result<Vec<T>, ActionError> {
+        self.results()
+            .iter()
+            .flat_map(ActionResult::data)
+            .map(|item| {
+                T::deserialize(item)
+                    .map_err(|error| ActionError::new(format!("unexpected data item: {error}")))
+            })
+            .collect()
+    }
+
+    /// The persistent progress lines (`save_progress`), in order.
+    pub fn progress(&self) -> Vec<&str> {
+        self.log
+            .iter()
+            .filter_map(|entry| match entry {
+                Recorded::Saved(text) => Some(text.as_str()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Everything the run logged: progress lines, debug and error entries.
+    pub fn log(&self) -> &[Recorded] {
+        &self.log
+    }
+
+    /// The connector's state as saved at the end of the run.
+    pub fn state(&self) -> &Map<String, Value> {
+        &self.state
+    }
+}

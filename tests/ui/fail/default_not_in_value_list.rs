@@ -1,0 +1,25 @@
+// A default that is not one of the values to choose from.
+use soar_runtime::prelude::*;
+
+/// Looks things up.
+#[connector(
+    appid = "1b4c2f39-0a55-4c1e-9d57-5f3f1a7c9e21",
+    name = "Lookup",
+    publisher = "Example Corp",
+    app_type = "information",
+    product_vendor = "Generic",
+    product_name = "Lookup",
+    license = "Apache-2.0",
+)]
+pub struct Lookup {}
+
+/// Look a domain up.
+#[action]
+fn whois(
+    _connector: &mut Lookup,
+    #[param(default = "full", value_list = ["short", "long"])] format: String,
+) {
+    let _ = format;
+}
+
+fn main() {}

@@ -1,0 +1,26 @@
+// Two parameters with one name.
+use soar_runtime::prelude::*;
+
+/// Looks things up.
+#[connector(
+    appid = "1b4c2f39-0a55-4c1e-9d57-5f3f1a7c9e21",
+    name = "Lookup",
+    publisher = "Example Corp",
+    app_type = "information",
+    product_vendor = "Generic",
+    product_name = "Lookup",
+    license = "Apache-2.0",
+)]
+pub struct Lookup {}
+
+/// Look a domain up.
+#[action]
+fn whois(
+    _connector: &mut Lookup,
+    domain: String,
+    #[param(name = "domain")] other: String,
+) {
+    let _ = (domain, other);
+}
+
+fn main() {}

@@ -1,0 +1,19 @@
+// Versions that are not x.y.z.
+use soar_runtime::prelude::*;
+
+/// Looks things up.
+#[connector(
+    appid = "1b4c2f39-0a55-4c1e-9d57-5f3f1a7c9e21",
+    name = "Lookup",
+    publisher = "Example Corp",
+    app_type = "information",
+    product_vendor = "Generic",
+    product_name = "Lookup",
+    license = "Apache-2.0",
+    app_version = "1.0",
+    min_platform_version = "6",
+    python_version = "2.7",
+)]
+pub struct Lookup {}
+
+fn main() {}

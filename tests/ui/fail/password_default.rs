@@ -1,0 +1,22 @@
+// A secret parameter with a default.
+use soar_runtime::prelude::*;
+
+/// Looks things up.
+#[connector(
+    appid = "1b4c2f39-0a55-4c1e-9d57-5f3f1a7c9e21",
+    name = "Lookup",
+    publisher = "Example Corp",
+    app_type = "information",
+    product_vendor = "Generic",
+    product_name = "Lookup",
+    license = "Apache-2.0",
+)]
+pub struct Lookup {}
+
+/// Log in.
+#[action]
+fn login(_connector: &mut Lookup, #[param(default = "hunter2")] password: Option<Secret>) {
+    let _ = password;
+}
+
+fn main() {}

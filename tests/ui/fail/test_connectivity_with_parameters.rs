@@ -1,0 +1,22 @@
+// Test connectivity with a parameter.
+use soar_runtime::prelude::*;
+
+/// Looks things up.
+#[connector(
+    appid = "1b4c2f39-0a55-4c1e-9d57-5f3f1a7c9e21",
+    name = "Lookup",
+    publisher = "Example Corp",
+    app_type = "information",
+    product_vendor = "Generic",
+    product_name = "Lookup",
+    license = "Apache-2.0",
+)]
+pub struct Lookup {}
+
+/// Check the asset.
+#[test_connectivity]
+fn check(_connector: &mut Lookup, ctx: &mut Ctx, server: String) {
+    let _ = (ctx, server);
+}
+
+fn main() {}

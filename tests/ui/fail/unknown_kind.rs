@@ -1,0 +1,24 @@
+// An action kind that the platform does not know.
+use soar_runtime::prelude::*;
+
+/// Looks things up.
+#[connector(
+    appid = "1b4c2f39-0a55-4c1e-9d57-5f3f1a7c9e21",
+    name = "Lookup",
+    publisher = "Example Corp",
+    app_type = "information",
+    product_vendor = "Generic",
+    product_name = "Lookup",
+    license = "Apache-2.0",
+)]
+pub struct Lookup {}
+
+/// Look a domain up.
+#[action(kind = "investigation")]
+fn whois(_connector: &mut Lookup) {}
+
+/// Block an address.
+#[action(kind = "block")]
+fn block(_connector: &mut Lookup) {}
+
+fn main() {}

@@ -1,0 +1,190 @@
+// Every feature of the macros in one connector; main checks the app JSON it generates.
+use serde::Serialize;
+use soar_runtime::prelude::*;
+use soar_runtime::values::{Domain, Ip};
+
+/// Query WHOIS servers for domain registration data.
+///
+/// This paragraph is not part of the description.
+#[connector(
+    appid = "776ab991-313e-48e7-bccd-e8c9650c239a",
+    name = "WHOIS Sample App",
+    publisher = "Example Corp",
+    app_type = "information",
+    product_vendor = "Generic",
+    product_name = "Whois Server",
+    product_version_regex = "1\\..*",
+    app_version = "2.1.0",
+    license = "Copyright (c) Example Corp",
+    min_platform_version = "6.2.2.134",
+    python_version = "3.13",
+    logo = "whois.svg",
+    logo_dark = "whois_dark.svg",
+    contributors = ["Ada", "Grace"],
+    fips_compliant,
+    crate = "::soar_runtime",
+)]
+pub struct Whois {
+    /// Whois server to use to query
+    whois_server: Option<String>,
+    /// Timeout in seconds
+    #[config(default = 30)]
+    timeout: u32,
+    /// API key
+    #[config(name = "api_key")]
+    key: Option<Secret>,
+    /// Output format
+    #[config(default = "json", value_list = ["json", "text"])]
+    format: String,
+    /// Time zone of the dates
+    zone: Option<TimeZone>,
+    #[config(skip)]
+    lookups: usize,
+}
+
+impl Whois {
+    fn initialize(&mut self, ctx: &mut Ctx) -> Result<(), ActionError> {
+        ctx.save_progress(format!("timeout {}", self.timeout));
+        Ok(())
+    }
+
+    fn handle_cancel(&mut self, _ctx: &mut Ctx) {
+        self.lookups = 0;
+    }
+}
+
+/// A name server.
+#[derive(Serialize, ActionOutput)]
+struct NameServer {
+    #[output(contains = ["host name"], column = "Name server")]
+    name: String,
+    addresses: Vec<Ip>,
+}
+
+/// A WHOIS record.
+#[derive(Serialize, ActionOutput)]
+#[serde(rename_all = "camelCase")]
+struct WhoisRecord {
+    #[output(column = "Registrar", example = "MarkMonitor, Inc.")]
+    registrar: Option<String>,
+    name_servers: Vec<NameServer>,
+    #[serde(rename = "_raw")]
+    raw_text: String,
+    #[serde(skip)]
+    cached: bool,
+    #[output(examples = [1, 2])]
+    age_days: u64,
+    domain: Domain,
+}
+
+/// A summary.
+#[derive(Serialize, ActionOutput)]
+struct Totals {
+    total_records: usize,
+}
+
+#[actions]
+impl Whois {
+    /// Check that the WHOIS server answers.
+    #[test_connectivity(identifier = "test_connectivity")]
+    fn check(&mut self, ctx: &mut Ctx) -> Result<(), ActionError> {
+        ctx.save_progress("ok");
+        Ok(())
+    }
+
+    /// Run whois lookup on the given domain.
+    ///
+    /// Queries the registry, then the registrar.
+    #[action(identifier = "whois_domain", name = "whois domain", kind = "investigate", read_only, render = "table")]
+    fn whois_domain(
+        &mut self,
+        ctx: &mut Ctx,
+        /// Domain to query
+        #[param(primary, column = "Domain")]
+        domain: Domain,
+        /// Follow referrals
+        #[param(default = true)]
+        follow: Option<bool>,
+    ) -> Result<Output<WhoisRecord, Totals>, ActionError> {
+        self.lookups += 1;
+        ctx.save_progress(format!("{domain} {follow:?}"));
+        Ok(Output::new([]).with_summary(Totals { total_records: 0 }).with_message("Nothing"))
+    }
+}
+
+/// Block IP addresses.
+#[action(kind = "contain", undo = "unblock ip", versions = "EQ(*)", lock(parameter = "ips", concurrency = false, timeout = 60))]
+fn block_ip(
+    _connector: &mut Whois,
+    /// Addresses to block
+    #[param(primary, contains = [custom("firewall rule")])]
+    ips: Vec<Ip>,
+    /// Direction
+    #[param(default = "in", value_list = ["in", "out"])]
+    direction: Option<String>,
+    /// Hours to block
+    #[param(default = 24, value_list = [1, 24])]
+    hours: Option<u32>,
+) -> Vec<NameServer> {
+    let _ = (ips, direction, hours);
+    Vec::new()
+}
+
+/// Unblock IP addresses.
+#[action(kind = "correct", render(kind = "custom", view = "views.unblock", width = 6, height = 4, title = "Unblocked"))]
+fn unblock_ip(_connector: &mut Whois, ips: Option<Vec<Ip>>) -> Option<NameServer> {
+    let _ = ips;
+    None
+}
+
+/// Ingest new registrations.
+#[on_poll]
+fn poll(connector: &mut Whois, ctx: &mut Ctx, params: PollParams) -> Result<(), ActionError> {
+    ctx.save_progress(format!("{} {}", connector.lookups, params.is_scheduled()));
+    Ok(())
+}
+
+fn main() {
+    let app = Whois::app_json();
+    let findings = soar_runtime::app_json::validate(&app);
+    let warnings: Vec<_> = findings.iter().filter(|f| f.rule != soar_runtime::app_json::Rule::MissingKey).collect();
+    assert!(warnings.is_empty(), "{warnings:#?}");
+    let identifiers: Vec<&str> = app.actions.iter().map(|a| a.identifier.as_str()).collect();
+    assert_eq!(identifiers, ["test_connectivity", "whois_domain", "block_ip", "unblock_ip", "on_poll"]);
+    assert_eq!(app.description, "Query WHOIS servers for domain registration data.");
+    assert_eq!(app.configuration.keys().collect::<Vec<_>>(), ["whois_server", "timeout", "api_key", "format", "zone"]);
+    let json = serde_json::to_value(&app).unwrap();
+    assert_eq!(json["configuration"]["zone"]["data_type"], "timezone");
+    assert_eq!(json["contributors"][1]["name"], "Grace");
+    let whois = &json["actions"][1];
+    assert_eq!(whois["parameters"]["domain"]["contains"], serde_json::json!(["domain"]));
+    assert_eq!(whois["verbose"], "Queries the registry, then the registrar.");
+    let paths: Vec<&str> = whois["output"].as_array().unwrap().iter().map(|o| o["data_path"].as_str().unwrap()).collect();
+    assert_eq!(paths, [
+        "action_result.status",
+        "action_result.message",
+        "action_result.parameter.domain",
+        "action_result.parameter.follow",
+        "action_result.data.*.registrar",
+        "action_result.data.*.nameServers.*.name",
+        "action_result.data.*.nameServers.*.addresses.*",
+        "action_result.data.*._raw",
+        "action_result.data.*.ageDays",
+        "action_result.data.*.domain",
+        "action_result.summary.total_records",
+        "summary.total_objects",
+        "summary.total_objects_successful",
+    ]);
+    assert_eq!(whois["output"][2]["column_order"], 0);
+    assert_eq!(whois["output"][4]["column_order"], 1);
+    assert_eq!(whois["output"][5]["column_order"], 2);
+    assert_eq!(whois["output"][6]["contains"], serde_json::json!(["ip", "ipv6"]));
+    let block = &json["actions"][2];
+    assert_eq!(block["parameters"]["ips"]["allow_list"], true);
+    assert_eq!(block["parameters"]["ips"]["contains"], serde_json::json!(["ip", "ipv6", "firewall rule"]));
+    assert_eq!(block["lock"]["data_path"], "parameters.ips");
+    assert_eq!(block["undo"], "unblock ip");
+    assert_eq!(json["actions"][3]["render"]["view"], "views.unblock");
+    assert_eq!(json["actions"][4]["output"], serde_json::json!([]));
+    assert_eq!(json["actions"][4]["parameters"]["container_id"]["order"], 0);
+}

@@ -197,10 +197,11 @@ pub(crate) fn append_message(message: &mut Option<String>, text: &str) {
 /// Renders a summary as a message: `"Organization: Amazon, Total domains: 3"`.
 ///
 /// Each key has its underscores turned into spaces and its first letter capitalised; string
-/// values are written as they are, other values as JSON. An empty summary renders as `""`.
+/// values are written as they are, other values as JSON; null values (a field the action could
+/// not fill) are left out. An empty summary renders as `""`.
 pub fn render_summary(summary: &Map<String, Value>) -> String {
     let mut rendered = String::new();
-    for (key, value) in summary {
+    for (key, value) in summary.iter().filter(|(_, value)| !value.is_null()) {
         if !rendered.is_empty() {
             rendered.push_str(", ");
         }

@@ -74,6 +74,24 @@ fn whois_domain_follows_the_registrar_and_writes_the_record() {
 }
 
 #[test]
+fn an_unreachable_registrar_keeps_the_registry_answer_and_says_so() {
+    let gone = common::closed_port();
+    let registry = common::serve_text(registry_reply(&gone.to_string()));
+    let outcome = action("whois_domain", &registry.addr)
+        .param("domain", "example.com")
+        .run();
+    assert!(outcome.is_success(), "{:?}", outcome.messages());
+    let data: Vec<DomainOutput> = outcome.data().unwrap();
+    assert_eq!(data[0].registrar.as_deref(), Some("MarkMonitor Inc."));
+    let message = &outcome.messages()[0];
+    assert!(
+        message.starts_with("Registrar: MarkMonitor Inc. (note: the referral to ")
+            && message.contains(&format!("the answer of {} is shown", registry.addr)),
+        "{message}"
+    );
+}
+
+#[test]
 fn whois_ip_parses_the_address_and_writes_the_network() {
     let arin = common::serve_text(ARIN_REPLY);
     let outcome = action("whois_ip", &arin.addr).param("ip", "8.8.8.8").run();

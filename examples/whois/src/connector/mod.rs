@@ -54,6 +54,25 @@ impl Whois {
     }
 }
 
+/// The message of a lookup that says what went wrong on the way (a registrar or registry
+/// referral that could not be reached, so the first server's answer is shown): the summary as
+/// the platform renders it, then the notes. `None` when there is nothing to say.
+fn message_with_notes(summary: &impl serde::Serialize, notes: &[String]) -> Option<String> {
+    if notes.is_empty() {
+        return None;
+    }
+    let rendered = match serde_json::to_value(summary) {
+        Ok(serde_json::Value::Object(fields)) => soar_runtime::result::render_summary(&fields),
+        _ => String::new(),
+    };
+    let notes = notes.join("; ");
+    Some(if rendered.is_empty() {
+        format!("Note: {notes}")
+    } else {
+        format!("{rendered} (note: {notes})")
+    })
+}
+
 /// Validate the asset configuration by looking up a well-known domain.
 #[test_connectivity]
 fn test_connectivity(whois: &mut Whois, ctx: &mut Ctx) -> Result<(), ActionError> {
@@ -89,12 +108,14 @@ fn whois_domain(
 ) -> Result<Output<DomainOutput, DomainSummary>, ActionError> {
     ctx.save_progress(format!("Looking up {domain}"));
     let lookup = lookup_domain(domain.as_ref(), &whois.lookup)?;
-    for note in &lookup.notes {
-        ctx.debug_print("whois_domain", note);
-    }
     let output = DomainOutput::from_lookup(&lookup);
     let summary = DomainSummary::of(&output);
-    Ok(Output::new([output]).with_summary(summary))
+    let message = message_with_notes(&summary, &lookup.notes);
+    let output = Output::new([output]).with_summary(summary);
+    Ok(match message {
+        Some(message) => output.with_message(message),
+        None => output,
+    })
 }
 
 /// Run a WHOIS lookup on the given IP address.
@@ -116,10 +137,12 @@ fn whois_ip(
 ) -> Result<Output<IpOutput, IpSummary>, ActionError> {
     ctx.save_progress(format!("Looking up {ip}"));
     let lookup = lookup_ip(ip.into(), &whois.lookup)?;
-    for note in &lookup.notes {
-        ctx.debug_print("whois_ip", note);
-    }
     let output = IpOutput::from_lookup(&lookup);
     let summary = IpSummary::of(&output);
-    Ok(Output::new([output]).with_summary(summary))
+    let message = message_with_notes(&summary, &lookup.notes);
+    let output = Output::new([output]).with_summary(summary);
+    Ok(match message {
+        Some(message) => output.with_message(message),
+        None => output,
+    })
 }

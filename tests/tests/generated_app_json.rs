@@ -8,7 +8,7 @@ use whois::connector::Whois;
 
 fn whois_app_json() -> Value {
     let mut app = Whois::app_json();
-    app.utctime_updated = Some(soar_runtime::time::format_utc(1_767_225_600));
+    app.utctime_updated = soar_runtime::time::format_utc(1_767_225_600);
     serde_json::from_str(&app.to_json_pretty()).unwrap()
 }
 

@@ -203,7 +203,7 @@ fn the_app_json_lists_the_actions_and_configuration() {
 #[test]
 fn the_app_json_is_clean_for_the_strict_validator() {
     let mut app = Echo::app_json();
-    app.utctime_updated = Some(soar_runtime::time::format_utc(0));
+    app.utctime_updated = soar_runtime::time::format_utc(0);
     let findings = soar_runtime::app_json::validate(&app);
     assert!(
         findings.is_empty(),

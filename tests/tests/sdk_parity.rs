@@ -582,7 +582,7 @@ fn the_recreated_actions_run() {
 #[test]
 fn the_recreated_app_json_is_clean_for_the_ci_schema_and_the_validator() {
     let mut app = ExampleApp::app_json();
-    app.utctime_updated = Some(soar_runtime::time::format_utc(0));
+    app.utctime_updated = soar_runtime::time::format_utc(0);
     let document = serde_json::to_value(&app).unwrap();
     let errors: Vec<String> = soar_tests::ci_schema()
         .iter_errors(&document)

@@ -50,7 +50,7 @@ pub fn run(package: Option<&str>, out: Option<PathBuf>) -> Outcome<Bundle> {
         input_file: wheel_path.clone(),
         ..WheelDependency::default()
     };
-    appdoc::complete(&mut app, epoch::utc_timestamp(epoch), dependency);
+    appdoc::complete(&mut app, epoch::utc_timestamp(epoch)?, dependency);
     let app_text = app.to_json_pretty() + "\n";
     appdoc::check(&app_text)?;
     let top = layout::directory_name(&app.name);

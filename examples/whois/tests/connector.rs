@@ -169,7 +169,7 @@ fn test_connectivity_and_the_configuration() {
 /// The app JSON with a fixed `utctime_updated`.
 fn app_json() -> soar_runtime::app_json::AppJson {
     let mut app = Whois::app_json();
-    app.utctime_updated = Some(soar_runtime::time::format_utc(1_767_225_600));
+    app.utctime_updated = soar_runtime::time::format_utc(1_767_225_600);
     app
 }
 

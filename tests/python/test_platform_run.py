@@ -10,7 +10,7 @@ import pytest
 VALID = {"domain": " enom.com ", "unused": ""}
 INVALID = {"domain": "a@b.c"}
 INVALID_MESSAGE = "Parameter 'domain' failed validation"
-# The cases of `test_own_phantom_agrees_with_the_local_runner` whose run succeeds.
+# The `CASES` whose run succeeds.
 SUCCEEDING = {"test-connectivity", "context"}
 
 
@@ -104,44 +104,38 @@ def test_progress_and_logs_reach_the_base_connector(run_on_host, whois_server):
     assert any(entry[:2] == ["debug_print", "whois_server"] for entry in log), log
 
 
-@pytest.mark.parametrize(
-    "case",
-    [
-        "failing-initialize",
-        "unreachable-server",
-        "test-connectivity",
-        "context",
-        "unknown-action",
-        "missing-config",
-        "missing-timeout",
-    ],
-)
+# Runs that end every way a WHOIS run can, by name: each builds its action JSON from the
+# WHOIS server's address and an address where nothing listens.
+CASES = {
+    # A configuration initialize refuses: no dict is handled, finalize still runs.
+    "failing-initialize": lambda server, closed: whois_domain(server, VALID, timeout=0),
+    # The handler's error: the action result fails, the run goes on to the next dict.
+    "unreachable-server": lambda server, closed: whois_domain(closed, VALID, VALID),
+    # Parameters missing: the action runs once with {}.
+    "test-connectivity": lambda server, closed: {
+        "identifier": "test_asset_connectivity",
+        "config": {"whois_server": server, "timeout": 10},
+    },
+    # Context kept apart from the parameter.
+    "context": lambda server, closed: whois_domain(
+        server, dict(VALID, context={"artifact_id": 7, "guid": "g"})
+    ),
+    # Before any dict: an unknown action, no config at all, a required field missing.
+    "unknown-action": lambda server, closed: {"identifier": "no_such_action", "config": {}},
+    "missing-config": lambda server, closed: {"identifier": "whois_domain", "parameters": [VALID]},
+    "missing-timeout": lambda server, closed: {
+        "identifier": "whois_domain",
+        "config": {"whois_server": server},
+        "parameters": [VALID],
+    },
+}
+
+
+@pytest.mark.parametrize("case", CASES)
 def test_own_phantom_agrees_with_the_local_runner(
     run_on_host, run_locally, whois_server, closed_port, case
 ):
-    action = {
-        # A configuration initialize refuses: no dict is handled, finalize still runs.
-        "failing-initialize": lambda: whois_domain(whois_server, VALID, timeout=0),
-        # The handler's error: the action result fails, the run goes on to the next dict.
-        "unreachable-server": lambda: whois_domain(closed_port, VALID, VALID),
-        # Parameters missing: the action runs once with {}.
-        "test-connectivity": lambda: {
-            "identifier": "test_asset_connectivity",
-            "config": {"whois_server": whois_server, "timeout": 10},
-        },
-        # Context kept apart from the parameter.
-        "context": lambda: whois_domain(
-            whois_server, dict(VALID, context={"artifact_id": 7, "guid": "g"})
-        ),
-        # Before any dict: an unknown action, no config at all, a required field missing.
-        "unknown-action": lambda: {"identifier": "no_such_action", "config": {}},
-        "missing-config": lambda: {"identifier": "whois_domain", "parameters": [VALID]},
-        "missing-timeout": lambda: {
-            "identifier": "whois_domain",
-            "config": {"whois_server": whois_server},
-            "parameters": [VALID],
-        },
-    }[case]()
+    action = CASES[case](whois_server, closed_port)
     hosted = run_on_host("own", action)["result"]
     assert hosted == recordable(run_locally(action))
     assert hosted["status"] == ("success" if case in SUCCEEDING else "failed")

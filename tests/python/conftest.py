@@ -3,13 +3,19 @@ installed as the platform installs an app, and a way to run an action JSON throu
 
 import json
 import os
+import socket
+import socketserver
 import subprocess
 import sys
 import tarfile
+import threading
 
 import pytest
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+CORPUS = os.path.normpath(os.path.join(HERE, "..", "..", "..", "shared", "corpus"))
+# A thick .com registrar record: no referral to follow, so one server answers the lookup.
+WHOIS_REPLY = os.path.join(CORPUS, "whois", "domain", "whois.enom.com__com__status_registered.txt")
 
 
 def required_env(name):
@@ -97,3 +103,44 @@ def run_locally(runner_path, tmp_path):
         return json.loads(completed.stdout)
 
     return run
+
+
+@pytest.fixture(scope="session")
+def whois_reply():
+    """The canned WHOIS reply (bytes), a real one from the shared corpus."""
+    if not os.path.isfile(WHOIS_REPLY):
+        pytest.fail(
+            f"the WHOIS reply {WHOIS_REPLY} is missing: the shared corpus must be at "
+            "../shared/corpus beside the checkout"
+        )
+    with open(WHOIS_REPLY, "rb") as file:
+        return file.read()
+
+
+@pytest.fixture(scope="session")
+def whois_server(whois_reply):
+    """A WHOIS server on 127.0.0.1 (a thread, port 0) that answers every query line with the
+    canned reply, then closes. Yields `host:port` for the config's `whois_server`."""
+
+    class Handler(socketserver.StreamRequestHandler):
+        def handle(self):
+            self.rfile.readline()
+            self.wfile.write(whois_reply)
+
+    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    host, port = server.server_address
+    yield f"{host}:{port}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def closed_port():
+    """`127.0.0.1:<port>` where nothing listens."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        host, port = probe.getsockname()
+    return f"{host}:{port}"

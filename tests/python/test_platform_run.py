@@ -1,40 +1,82 @@
-"""The bundled app loaded and run like the platform loads and runs it."""
+"""The bundled WHOIS app loaded and run like the platform loads and runs it, against a WHOIS
+server on 127.0.0.1 that answers a real .com registrar record from the shared corpus.
+
+The paths WHOIS cannot take (a panicking handler, a connector-level status) are pinned by the
+Rust tests of the fixture connector (`tests/tests/lifecycle.rs`): bundling that fixture too
+would build a second wheel in every `cargo xtask test`."""
 
 import pytest
 
-CONFIG = {"server": "  whois.example ", "token": "s3cret-canary"}
+VALID = {"domain": " enom.com ", "unused": ""}
+INVALID = {"domain": "a@b.c"}
+INVALID_MESSAGE = "Parameter 'domain' failed validation"
+# The `CASES` whose run succeeds.
+SUCCEEDING = {"test-connectivity", "context"}
 
 
-def lookup_ip(*dicts, config=None):
+def whois_domain(server, *dicts, **config):
+    """The action JSON of `whois_domain` for `dicts`, asking `server` (`host:port`)."""
     return {
-        "action": "lookup ip",
-        "identifier": "lookup_ip",
+        "action": "whois domain",
+        "identifier": "whois_domain",
         "asset_id": "10",
         "container_id": 42,
-        "config": dict(CONFIG, **(config or {})),
+        "config": {"whois_server": f" {server} ", "timeout": 10, **config},
         "parameters": list(dicts),
     }
 
 
-VALID = {"ip": " 10.0.0.1 ", "count": "3", "note": ""}
-INVALID = {"ip": "not-an-ip"}
+def enom_contact(email=None, phone=None):
+    """A contact of the enom.com record: every one is eNom's DNS manager in Kirkland."""
+    return {
+        "name": "DNS MANAGER",
+        "organization": "ENOM, INC.",
+        "email": email,
+        "phone": phone,
+        "street": ["P.O. BOX 7449", "5808 LAKE WASHINGTON BLVD. NE, SUITE 300"],
+        "city": "KIRKLAND",
+        "state": "WA",
+        "postal_code": "98033",
+        "country": "US",
+    }
+
+
+@pytest.fixture
+def whois_record(whois_server, whois_reply):
+    """The `whois_domain` output for enom.com, as the canned reply says it."""
+    staff = enom_contact("DOMAINS@DEMANDMEDIA.COM", "+1.4259744689")
+    return {
+        "domain": "enom.com",
+        "registered": True,
+        "registrar": "eNom, Inc.",
+        "created": "1997-10-24",
+        "updated": None,
+        "expires": None,
+        "nameservers": ["dns11.enom.com", "dns12.enom.com", "dns13.enom.com"],
+        "statuses": [],
+        # The registrant lists neither e-mail nor phone; there is no billing contact.
+        "contacts": {"registrant": enom_contact(), "admin": staff, "tech": staff, "billing": None},
+        "server": whois_server,
+        "referral_server": None,
+        "raw": whois_reply.decode(),
+    }
 
 
 def test_own_phantom_runs_the_whole_lifecycle_and_prints_what_the_local_runner_prints(
-    run_on_host, run_locally
+    run_on_host, run_locally, whois_server, whois_record
 ):
-    action = lookup_ip(VALID, INVALID)
+    action = whois_domain(whois_server, VALID, INVALID)
     hosted = run_on_host("own", action)
     assert hosted["result"] == {
-        "identifier": "lookup_ip",
+        "identifier": "whois_domain",
         "result_data": [
             {
-                "data": [{"ip": "10.0.0.1", "count": 3}],
+                "data": [whois_record],
                 "extra_data": [],
-                "summary": {"looked_up": "10.0.0.1"},
+                "summary": {"registrar": "eNom, Inc.", "organization": "ENOM, INC."},
                 "status": "success",
-                "message": "Looked up: 10.0.0.1",
-                "parameter": {"ip": "10.0.0.1", "count": "3"},
+                "message": "Registrar: eNom, Inc., Organization: ENOM, INC.",
+                "parameter": {"domain": "enom.com"},
                 "context": {},
             },
             {
@@ -42,53 +84,70 @@ def test_own_phantom_runs_the_whole_lifecycle_and_prints_what_the_local_runner_p
                 "extra_data": [],
                 "summary": {},
                 "status": "failed",
-                "message": "Parameter 'ip' failed validation",
-                "parameter": {"ip": "not-an-ip"},
+                "message": INVALID_MESSAGE,
+                "parameter": INVALID,
                 "context": {},
             },
         ],
-        "result_summary": {"total_objects": 2, "total_objects_successful": 1, "finalized": True},
+        "result_summary": {"total_objects": 2, "total_objects_successful": 1},
         "status": "success",
         "message": "1 action succeeded",
         "exception_occured": False,
         "action_cancelled": False,
     }
-    assert hosted["result"] == run_locally(action)
+    assert hosted["result"] == recordable(run_locally(action))
 
 
-def test_progress_and_logs_reach_the_base_connector_and_secrets_do_not(run_on_host):
-    hosted = run_on_host("own", lookup_ip(VALID))
-    log = hosted["log"]
-    assert ["save_progress", "Using server whois.example"] in log
-    assert any(entry[0] == "debug_print" and entry[1] == "config" for entry in log), log
-    assert "s3cret-canary" not in str(log)
+def test_progress_and_logs_reach_the_base_connector(run_on_host, whois_server):
+    log = run_on_host("own", whois_domain(whois_server, VALID))["log"]
+    assert ["save_progress", "Looking up enom.com"] in log
+    assert any(entry[:2] == ["debug_print", "whois_server"] for entry in log), log
 
 
-@pytest.mark.parametrize(
-    "action",
-    [
-        # A failing initialize: no dict is handled, finalize still runs.
-        lookup_ip(VALID, config={"fail_init": True}),
-        # A panic: the platform's exception path; the remaining dicts are not handled.
-        {
-            "identifier": "explode",
-            "config": CONFIG,
-            "parameters": [{"boom": "bang"}, {}],
-        },
-        # The connector-level status and summary.
-        {"identifier": "connector_status", "config": CONFIG, "parameters": [{"fail": True}]},
-        # Context kept apart from the parameter; parameters missing run once with {}.
-        {"identifier": "test_asset_connectivity", "config": CONFIG},
-        lookup_ip({"ip": "10.0.0.2", "context": {"artifact_id": 7, "guid": "g"}}),
-        # Before any dict: an unknown action, a missing required config field.
-        {"identifier": "no_such_action", "config": CONFIG},
-        {"identifier": "lookup_ip", "config": {}, "parameters": [VALID]},
-    ],
-    ids=["failing-initialize", "panic", "connector-status", "no-parameters", "context",
-         "unknown-action", "missing-config"],
-)
-def test_own_phantom_agrees_with_the_local_runner(run_on_host, run_locally, action):
-    assert run_on_host("own", action)["result"] == recordable(run_locally(action))
+# Runs that end every way a WHOIS run can, by name: each builds its action JSON from the
+# WHOIS server's address and an address where nothing listens.
+CASES = {
+    # A configuration initialize refuses: no dict is handled, finalize still runs.
+    "failing-initialize": lambda server, closed: whois_domain(server, VALID, timeout=0),
+    # The handler's error: the action result fails, the run goes on to the next dict.
+    "unreachable-server": lambda server, closed: whois_domain(closed, VALID, VALID),
+    # Parameters missing: the action runs once with {}.
+    "test-connectivity": lambda server, closed: {
+        "identifier": "test_asset_connectivity",
+        "config": {"whois_server": server, "timeout": 10},
+    },
+    # Context kept apart from the parameter.
+    "context": lambda server, closed: whois_domain(
+        server, dict(VALID, context={"artifact_id": 7, "guid": "g"})
+    ),
+    # Before any dict: an unknown action, no config at all, a required field missing.
+    "unknown-action": lambda server, closed: {"identifier": "no_such_action", "config": {}},
+    "missing-config": lambda server, closed: {"identifier": "whois_domain", "parameters": [VALID]},
+    "missing-timeout": lambda server, closed: {
+        "identifier": "whois_domain",
+        "config": {"whois_server": server},
+        "parameters": [VALID],
+    },
+}
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_own_phantom_agrees_with_the_local_runner(
+    run_on_host, run_locally, whois_server, closed_port, case
+):
+    action = CASES[case](whois_server, closed_port)
+    hosted = run_on_host("own", action)["result"]
+    assert hosted == recordable(run_locally(action))
+    assert hosted["status"] == ("success" if case in SUCCEEDING else "failed")
+
+
+def test_failing_initialize_takes_the_platform_path(run_on_host, whois_server):
+    failed = run_on_host("own", whois_domain(whois_server, VALID, timeout=0))["result"]
+    assert (failed["status"], failed["message"], failed["result_data"]) == (
+        "failed",
+        "Configuration field 'timeout' is invalid: it must be at least 1 second",
+        [],
+    )
 
 
 def recordable(result):
@@ -99,38 +158,25 @@ def recordable(result):
     return result
 
 
-def test_failing_initialize_and_panic_take_the_platform_paths(run_on_host):
-    failed = run_on_host("own", lookup_ip(VALID, config={"fail_init": True}))["result"]
-    assert (failed["status"], failed["message"], failed["result_data"]) == (
-        "failed",
-        "Initialize failed: the asset says so",
-        [],
-    )
-    panicked = run_on_host(
-        "own", {"identifier": "explode", "config": CONFIG, "parameters": [{"boom": "bang"}, {}]}
-    )["result"]
-    assert panicked["exception_occured"] is True
-    assert panicked["message"] == "Exception Occurred: boom: bang"
-    assert len(panicked["result_data"]) == 1
-
-
-def test_the_official_sdk_shims_collect_the_action_results(run_on_host):
+def test_the_official_sdk_shims_collect_the_action_results(
+    run_on_host, whois_server, whois_record
+):
     # The SDK's off-platform BaseConnector never calls initialize or finalize: the bridge
     # starts the Rust session lazily on the first handle_action.
-    collected = run_on_host("sdk", lookup_ip(VALID, INVALID))["results"]
+    collected = run_on_host("sdk", whois_domain(whois_server, VALID, INVALID))["results"]
     assert collected == [
         {
             "status": True,
-            "message": "Looked up: 10.0.0.1",
-            "data": [{"ip": "10.0.0.1", "count": 3}],
-            "summary": {"looked_up": "10.0.0.1"},
-            "parameter": {"ip": "10.0.0.1", "count": "3"},
+            "message": "Registrar: eNom, Inc., Organization: ENOM, INC.",
+            "data": [whois_record],
+            "summary": {"registrar": "eNom, Inc.", "organization": "ENOM, INC."},
+            "parameter": {"domain": "enom.com"},
         },
         {
             "status": False,
-            "message": "Parameter 'ip' failed validation",
+            "message": INVALID_MESSAGE,
             "data": [],
             "summary": {},
-            "parameter": {"ip": "not-an-ip"},
+            "parameter": INVALID,
         },
     ]

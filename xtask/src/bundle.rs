@@ -14,8 +14,8 @@ use crate::{
     Failure, Outcome, appdoc, epoch, layout, logos, main_module, package, tarball, wheel, wrapper,
 };
 
-/// The package bundled when none is named.
-pub const DEFAULT_PACKAGE: &str = "soar-tests";
+/// The package bundled when none is named: the WHOIS example connector.
+pub const DEFAULT_PACKAGE: &str = "whois";
 
 /// Optional files a package may ship, copied when present (the first match of each).
 const NOTICES: &[&[&str]] = &[

@@ -1,8 +1,8 @@
 //! Project tasks. Run `cargo xtask --help`.
 //!
 //! - `cargo xtask test`: provisions what the tests need (a private Python environment under
-//!   `target/`), bundles the default connector once, then runs the Rust tests and the Python
-//!   end-to-end tests.
+//!   `target/`), bundles the default connector (the WHOIS example) once, then runs the Rust
+//!   tests and the Python end-to-end tests.
 //! - `cargo xtask bundle [-p <package>] [--out <dir>]`: the installable app tarball.
 //! - `cargo xtask validate <app.json | app.tgz>`: every finding of the strict validator.
 
@@ -37,7 +37,7 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Task {
-    /// Provision the test prerequisites, bundle the default connector, run every test.
+    /// Provision the test prerequisites, bundle the WHOIS example, run every test.
     Test {
         /// Extra arguments for `cargo test` (after `--`).
         #[arg(last = true)]

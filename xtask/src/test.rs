@@ -1,6 +1,6 @@
-//! `cargo xtask test`: provisions what the tests need, bundles the default connector once into
-//! `target/soar-test/`, then runs the Rust tests and the Python end-to-end tests against that
-//! one bundle (the extension is built once per run, not once per test).
+//! `cargo xtask test`: provisions what the tests need, bundles the default connector (the WHOIS
+//! example) once into `target/soar-test/`, then runs the Rust tests and the Python end-to-end
+//! tests against that one bundle (the extension is built once per run, not once per test).
 
 use std::process::Command;
 

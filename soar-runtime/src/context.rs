@@ -1,15 +1,30 @@
 //! [`Ctx`]: what a connector's hooks and handlers get besides their parameters: progress and
-//! logs, the run's validators, cancellation, the run's identity and the connector-level status.
+//! logs, the run's validators, cancellation, the run's identity, the connector-level status,
+//! the state (raw and typed), checkpoints, ingestion and the vault.
 
 use std::fmt;
+use std::io::Read;
+use std::path::Path;
 
 use serde::Serialize;
+use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
 use crate::cancel::CancelToken;
 use crate::contains::{ValidatorFn, Validators};
+use crate::error::ActionError;
+use crate::ingest::{Container, IngestCounters};
+use crate::platform::{MemoryPlatform, Platform, SavedContainer};
 use crate::progress::ProgressSink;
 use crate::result::Status;
+use crate::state::sealing::seal_scope;
+use crate::state::{MemoryState, StateStore};
+use crate::vault::VaultEntry;
+
+/// The state key the platform (and the local store) write the app's version under.
+pub const STATE_APP_VERSION: &str = "app_version";
+/// The state key under which [`Ctx::commit_checkpoint`] keeps the checkpoints, by name.
+pub const STATE_CHECKPOINTS: &str = "soar_checkpoints";
 
 /// The context of one connector run.
 pub struct Ctx {
@@ -22,6 +37,10 @@ pub struct Ctx {
     message: Option<String>,
     summary: Map<String, Value>,
     state: Map<String, Value>,
+    state_store: Box<dyn StateStore>,
+    platform: Box<dyn Platform>,
+    ingest_label: Option<String>,
+    counters: IngestCounters,
 }
 
 /// Who and what a run is for.
@@ -48,7 +67,34 @@ impl Ctx {
             message: None,
             summary: Map::new(),
             state: Map::new(),
+            state_store: Box::new(MemoryState::new()),
+            platform: Box::new(MemoryPlatform::new()),
+            ingest_label: None,
+            counters: IngestCounters::default(),
         }
+    }
+
+    /// Connects the context to where the state is kept and to the platform services, and
+    /// loads the state.
+    pub(crate) fn attach(
+        &mut self,
+        mut state_store: Box<dyn StateStore>,
+        platform: Box<dyn Platform>,
+    ) -> Result<(), String> {
+        self.state = state_store.load()?;
+        self.state_store = state_store;
+        self.platform = platform;
+        Ok(())
+    }
+
+    /// Sets the label of ingested containers that name none (the asset's ingest settings).
+    pub(crate) fn set_ingest_label(&mut self, label: Option<String>) {
+        self.ingest_label = label;
+    }
+
+    /// Saves the state where it is kept (after `finalize`, and at each checkpoint).
+    pub(crate) fn persist_state(&mut self) -> Result<(), String> {
+        self.state_store.save(&self.state)
     }
 
     /// The identifier of the action that runs (the platform's `get_action_identifier`).
@@ -168,12 +214,181 @@ impl Ctx {
         &mut self.state
     }
 
-    pub(crate) fn set_state(&mut self, state: Map<String, Value>) {
-        self.state = state;
+    /// The version of the app that last saved the state (its `app_version` key), if any: what
+    /// a connector checks before reading a state an older version wrote.
+    pub fn state_app_version(&self) -> Option<&str> {
+        self.state.get(STATE_APP_VERSION).and_then(Value::as_str)
+    }
+
+    /// The state as a typed value (any serde type; the default when nothing was saved).
+    /// [`Secret`](crate::secret::Secret) fields are decrypted; the keys the runtime keeps
+    /// (`app_version`, the checkpoints) are not part of it.
+    pub fn typed_state<T: DeserializeOwned + Default>(&self) -> Result<T, ActionError> {
+        let mut own = self.state.clone();
+        own.remove(STATE_APP_VERSION);
+        own.remove(STATE_CHECKPOINTS);
+        if own.is_empty() {
+            return Ok(T::default());
+        }
+        self.sealed(|| serde_json::from_value(Value::Object(own)))
+            .map_err(|error| ActionError::new(format!("Unable to read the state: {error}")))
+    }
+
+    /// Replaces the state with a typed value (an object when serialized), kept with the keys
+    /// the runtime keeps. [`Secret`](crate::secret::Secret) fields are encrypted (on the
+    /// platform by its encryption helper, salted with the asset id), never stored in plain text.
+    /// The runtime saves the state after `finalize`.
+    pub fn set_typed_state<T: Serialize>(&mut self, value: &T) -> Result<(), ActionError> {
+        let written = self
+            .sealed(|| serde_json::to_value(value))
+            .map_err(|error| ActionError::new(format!("Unable to write the state: {error}")))?;
+        let Value::Object(mut own) = written else {
+            return Err(ActionError::new(
+                "Unable to write the state: it must serialize as an object",
+            ));
+        };
+        for key in [STATE_APP_VERSION, STATE_CHECKPOINTS] {
+            match self.state.remove(key) {
+                Some(kept) => own.insert(key.to_owned(), kept),
+                None => own.remove(key),
+            };
+        }
+        self.state = own;
+        Ok(())
+    }
+
+    /// Runs a (de)serialization of the state with secrets sealed by the platform's sealer.
+    fn sealed<T>(&self, body: impl FnOnce() -> T) -> T {
+        let salt = self.identity.asset_id.as_deref().unwrap_or_default();
+        seal_scope(self.platform.sealer(), salt, body)
+    }
+
+    /// The checkpoint `name` as last committed ([`Ctx::commit_checkpoint`]), if any.
+    pub fn checkpoint<T: DeserializeOwned>(&self, name: &str) -> Result<Option<T>, ActionError> {
+        let Some(value) = self
+            .state
+            .get(STATE_CHECKPOINTS)
+            .and_then(|checkpoints| checkpoints.get(name))
+        else {
+            return Ok(None);
+        };
+        T::deserialize(value).map(Some).map_err(|error| {
+            ActionError::new(format!("Unable to read the checkpoint '{name}': {error}"))
+        })
+    }
+
+    /// Commits the checkpoint `name`: the point up to which everything was saved. It is
+    /// written into the state and the state is saved at once, so a poll that stops later
+    /// (error, panic, cancellation, a killed process) resumes from here. Commit only after
+    /// [`Ctx::save_container`] returned `Ok` for everything up to the checkpoint.
+    pub fn commit_checkpoint<T: Serialize>(
+        &mut self,
+        name: &str,
+        value: &T,
+    ) -> Result<(), ActionError> {
+        let value = serde_json::to_value(value).map_err(|error| {
+            ActionError::new(format!("Unable to write the checkpoint '{name}': {error}"))
+        })?;
+        let checkpoints = self
+            .state
+            .entry(STATE_CHECKPOINTS)
+            .or_insert_with(|| Value::Object(Map::new()));
+        if !checkpoints.is_object() {
+            *checkpoints = Value::Object(Map::new());
+        }
+        if let Value::Object(checkpoints) = checkpoints {
+            checkpoints.insert(name.to_owned(), value);
+        }
+        self.persist_state().map_err(|error| {
+            ActionError::new(format!("Unable to save the checkpoint '{name}': {error}"))
+        })
+    }
+
+    /// Saves a container and its artifacts (the platform's `save_container` and
+    /// `save_artifacts`): a container whose `source_data_identifier` exists already resolves to
+    /// the existing one; artifacts go in batches, and only the container's last artifact runs
+    /// automation unless the connector said otherwise. Counted into the run's summary.
+    pub fn save_container(&mut self, container: Container) -> Result<SavedContainer, ActionError> {
+        crate::ingest::save(
+            self.platform.as_mut(),
+            container,
+            self.ingest_label.as_deref(),
+            &mut self.counters,
+        )
+        .map_err(ActionError::new)
+    }
+
+    /// What this run has ingested so far.
+    pub fn ingest_counters(&self) -> IngestCounters {
+        self.counters
+    }
+
+    /// The label ingested containers get when they name none (`config.ingest.container_label`).
+    pub fn ingest_label(&self) -> Option<&str> {
+        self.ingest_label.as_deref()
+    }
+
+    /// Adds bytes to a container's vault as the file `name`; returns the entry (its vault id
+    /// is the SHA-1 of the bytes).
+    pub fn vault_add_bytes(
+        &mut self,
+        container_id: i64,
+        name: &str,
+        bytes: &[u8],
+    ) -> Result<VaultEntry, ActionError> {
+        self.vault_add_reader(container_id, name, &mut &bytes[..], &[])
+    }
+
+    /// Adds the file at `path` to a container's vault under `name`, streaming it.
+    pub fn vault_add_file(
+        &mut self,
+        container_id: i64,
+        path: &Path,
+        name: &str,
+    ) -> Result<VaultEntry, ActionError> {
+        let mut file = crate::vault::open(path).map_err(ActionError::new)?;
+        self.vault_add_reader(container_id, name, &mut file, &[])
+    }
+
+    /// Adds what `content` reads to a container's vault under `name` with these contains
+    /// types (besides `vault id`), streaming it in chunks: a download of any size can go to the
+    /// vault without being held in memory.
+    pub fn vault_add_reader(
+        &mut self,
+        container_id: i64,
+        name: &str,
+        content: &mut dyn Read,
+        contains: &[&str],
+    ) -> Result<VaultEntry, ActionError> {
+        let failed = |error: String| {
+            ActionError::new(format!("Unable to add '{name}' to the vault: {error}"))
+        };
+        let dir = self.platform.vault_tmp_dir().map_err(failed)?;
+        let staged = crate::vault::stage(&dir, container_id, name, content, contains)
+            .map_err(|error| failed(error.to_string()))?;
+        let staged_path = staged.path.clone();
+        let added = self.platform.vault_add(staged);
+        if added.is_err() {
+            let _ = std::fs::remove_file(&staged_path);
+        }
+        added.map_err(failed)
+    }
+
+    /// The vault entries with this vault id (the platform's `vault_info`).
+    pub fn vault_info(&mut self, vault_id: &str) -> Result<Vec<VaultEntry>, ActionError> {
+        self.platform.vault_info(vault_id).map_err(|error| {
+            ActionError::new(format!("Unable to look up vault id {vault_id}: {error}"))
+        })
     }
 
     pub(crate) fn take_summary(&mut self) -> Map<String, Value> {
-        std::mem::take(&mut self.summary)
+        let mut summary = std::mem::take(&mut self.summary);
+        if !self.counters.is_empty() {
+            for (key, value) in self.counters.to_summary() {
+                summary.entry(key).or_insert(value);
+            }
+        }
+        summary
     }
 }
 

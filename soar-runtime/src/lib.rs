@@ -25,9 +25,11 @@ pub mod connector;
 pub mod contains;
 pub mod context;
 pub mod error;
+pub mod ingest;
 pub mod meta;
 pub mod output;
 pub mod params;
+pub mod platform;
 pub mod poll;
 pub mod progress;
 #[cfg(feature = "python")]
@@ -40,6 +42,7 @@ pub mod state;
 pub mod testing;
 pub mod time;
 pub mod values;
+pub mod vault;
 
 pub use soar_macros::{ActionOutput, action, actions, connector, on_poll, test_connectivity};
 
@@ -51,6 +54,7 @@ pub mod prelude {
     pub use crate::connector::Connector;
     pub use crate::context::Ctx;
     pub use crate::error::ActionError;
+    pub use crate::ingest::{Artifact, Container, Severity};
     pub use crate::output::{ActionOutput, Output};
     pub use crate::poll::PollParams;
     pub use crate::result::{ActionResult, Status};

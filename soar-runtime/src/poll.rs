@@ -3,6 +3,7 @@
 
 use serde_json::{Map, Value};
 
+use crate::context::Ctx;
 use crate::error::ActionError;
 use crate::meta::ParamMeta;
 use crate::params::ActionParam;
@@ -23,6 +24,9 @@ pub struct PollParams {
     pub container_count: Option<u32>,
     /// The most artifacts to create (`artifact_count`).
     pub artifact_count: Option<u32>,
+    /// The label of the containers to create, from the asset's ingest settings
+    /// (`config.ingest.container_label`); containers that name none get it anyway.
+    pub container_label: Option<String>,
 }
 
 impl PollParams {
@@ -35,12 +39,33 @@ impl PollParams {
             end_time: ActionParam::extract(params, PARAMETERS[2].name)?,
             container_count: ActionParam::extract(params, PARAMETERS[3].name)?,
             artifact_count: ActionParam::extract(params, PARAMETERS[4].name)?,
+            container_label: None,
+        })
+    }
+
+    /// Reads the five parameters, and the ingest label of the run's asset.
+    pub fn from_run(params: &Map<String, Value>, ctx: &Ctx) -> Result<Self, ActionError> {
+        Ok(Self {
+            container_label: ctx.ingest_label().map(ToOwned::to_owned),
+            ..Self::from_params(params)?
         })
     }
 
     /// Whether this is a scheduled poll rather than the user's "Poll Now".
     pub fn is_scheduled(&self) -> bool {
         self.container_count == Some(SCHEDULED_COUNT)
+    }
+
+    /// Whether this is the user's "Poll Now" (the platform's `is_poll_now`): the counts are the
+    /// user's, not the scheduled poll's 4294967295.
+    pub fn is_poll_now(&self) -> bool {
+        !self.is_scheduled()
+    }
+
+    /// The most containers to create: the user's count for "Poll Now", `None` (no limit) for a
+    /// scheduled poll.
+    pub fn container_limit(&self) -> Option<u32> {
+        self.container_count.filter(|_| self.is_poll_now())
     }
 }
 
@@ -101,8 +126,15 @@ mod tests {
         assert_eq!(poll.container_ids, ["1", "2"]);
         assert_eq!(poll.start_time, Some(10));
         assert_eq!(poll.end_time, None);
-        assert!(poll.is_scheduled());
+        assert!(poll.is_scheduled() && !poll.is_poll_now());
+        assert_eq!(poll.container_limit(), None);
         assert!(!PollParams::default().is_scheduled());
+        let now = PollParams {
+            container_count: Some(5),
+            ..PollParams::default()
+        };
+        assert!(now.is_poll_now());
+        assert_eq!(now.container_limit(), Some(5));
     }
 
     #[test]

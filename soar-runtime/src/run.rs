@@ -15,6 +15,7 @@ use crate::connector::Connector;
 use crate::context::{Ctx, RunIdentity};
 use crate::error::ActionError;
 use crate::params;
+use crate::platform::{MemoryPlatform, Platform};
 use crate::progress::{NullSink, ProgressSink};
 use crate::result::{ActionResult, ResultCollector, RunResult, RunTail, Status, succeeded_message};
 use crate::result_stream::ResultWriter;
@@ -42,6 +43,8 @@ pub struct RunOptions {
     pub decrypt: Option<Box<Decryptor>>,
     /// Where the connector's state is loaded from and saved to.
     pub state: Box<dyn StateStore>,
+    /// The platform services: ingestion, the vault, the encryption of secrets in the state.
+    pub platform: Box<dyn Platform>,
 }
 
 impl Default for RunOptions {
@@ -51,6 +54,7 @@ impl Default for RunOptions {
             cancel: CancelToken::new(),
             decrypt: None,
             state: Box::new(MemoryState::new()),
+            platform: Box::new(MemoryPlatform::new()),
         }
     }
 }
@@ -136,7 +140,6 @@ pub struct Session<'a, C: Connector> {
     successes: usize,
     exception: Option<String>,
     abort: Option<String>,
-    state: Box<dyn StateStore>,
 }
 
 impl<'a, C: Connector> Session<'a, C> {
@@ -163,13 +166,9 @@ impl<'a, C: Connector> Session<'a, C> {
             asset_id: asset_id.clone(),
             container_id: input.container_id.as_ref().and_then(|id| id.as_i64()),
         };
-        let mut state = options.state;
         let mut ctx = Ctx::new(identity, options.sink, options.cancel);
-        ctx.set_state(
-            state
-                .load()
-                .map_err(|error| RunTail::aborted(format!("Unable to load the state: {error}")))?,
-        );
+        ctx.attach(options.state, options.platform)
+            .map_err(|error| RunTail::aborted(format!("Unable to load the state: {error}")))?;
         ctx.add_environment(input.environment());
         let prepared = config::prepare(
             raw_config,
@@ -180,6 +179,7 @@ impl<'a, C: Connector> Session<'a, C> {
         )
         .map_err(RunTail::aborted)?;
         ctx.add_environment(prepared.environment);
+        ctx.set_ingest_label(ingest_label(&prepared.config));
         let mut session = Session {
             connector: None,
             action,
@@ -188,7 +188,6 @@ impl<'a, C: Connector> Session<'a, C> {
             successes: 0,
             exception: None,
             abort: None,
-            state,
         };
         match guarded(|| C::from_config(&prepared.config, &mut session.ctx)) {
             Ok(Ok(connector)) => session.connector = Some(connector),
@@ -348,7 +347,7 @@ impl<'a, C: Connector> Session<'a, C> {
                 }
             }
         }
-        if let Err(error) = self.state.save(self.ctx.state()) {
+        if let Err(error) = self.ctx.persist_state() {
             self.ctx.error_print("save_state", &error);
             self.ctx.set_status(Status::Failed, None);
             self.ctx
@@ -429,6 +428,16 @@ impl RunTail {
             action_cancelled: false,
         }
     }
+}
+
+/// The container label of the asset's ingest settings (`config.ingest.container_label`), which
+/// the platform injects.
+fn ingest_label(config: &config::Config) -> Option<String> {
+    config
+        .get("ingest")?
+        .get("container_label")?
+        .as_str()
+        .map(ToOwned::to_owned)
 }
 
 /// The one action of the app JSON with this identifier.

@@ -9,9 +9,10 @@ pub const REDACTED: &str = "********";
 
 /// A password, token or key from the asset configuration (a `password` field).
 ///
-/// Its `Debug` and `Display` print [`REDACTED`], never the value. It deliberately does not
-/// implement `serde::Serialize`: putting a secret into a result, a log line or a state file
-/// cannot happen by accident. Code that really needs the value (to authenticate, or the
+/// Its `Debug` and `Display` print [`REDACTED`], never the value. It serializes only into the
+/// connector's typed state ([`crate::context::Ctx::set_typed_state`]), and there encrypted;
+/// anywhere else serializing it is an error, so putting a secret into a result, a log line or
+/// a file cannot happen by accident. Code that really needs the value (to authenticate, or the
 /// platform bridge handing it over) calls [`Secret::expose`], which is easy to find in review.
 /// The memory that held the value is zeroed when the secret is dropped.
 #[derive(Clone)]
@@ -54,9 +55,36 @@ impl PartialEq for Secret {
 
 impl Eq for Secret {}
 
+/// Inside the state's serialization the value is written encrypted; anywhere else it is an
+/// error.
+impl serde::Serialize for Secret {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::Error;
+        match crate::state::sealing::seal(self.expose()) {
+            Some(Ok(sealed)) => serializer.serialize_str(&sealed),
+            Some(Err(error)) => Err(S::Error::custom(format!(
+                "cannot encrypt a secret for the state: {error}"
+            ))),
+            None => Err(S::Error::custom(
+                "a Secret is serialized only into the connector state, where it is encrypted",
+            )),
+        }
+    }
+}
+
+/// A plain string (configuration, parameters); inside the state's deserialization, the
+/// encrypted value, decrypted.
 impl<'de> serde::Deserialize<'de> for Secret {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(Secret::new)
+        use serde::de::Error;
+        let text = String::deserialize(deserializer)?;
+        match crate::state::sealing::unseal(&text) {
+            Some(Ok(plain)) => Ok(Secret::new(plain)),
+            Some(Err(error)) => Err(D::Error::custom(format!(
+                "cannot decrypt a secret of the state: {error}"
+            ))),
+            None => Ok(Secret::new(text)),
+        }
     }
 }
 
@@ -91,5 +119,22 @@ mod tests {
         let secret: Secret = serde_json::from_str("\"tok\"").unwrap();
         assert_eq!(secret.expose(), "tok");
         assert!(serde_json::from_str::<Secret>("12").is_err());
+    }
+
+    #[test]
+    fn serializes_only_sealed_into_the_state() {
+        let secret = Secret::new("hunter2-canary");
+        let error = serde_json::to_string(&secret).unwrap_err().to_string();
+        assert!(error.contains("only into the connector state"), "{error}");
+        let sealer: std::sync::Arc<dyn crate::state::sealing::Sealer> =
+            std::sync::Arc::new(crate::platform::LocalCipher::generate().0);
+        let sealed = crate::state::sealing::seal_scope(sealer.clone(), "asset", || {
+            serde_json::to_string(&secret).unwrap()
+        });
+        assert!(!sealed.contains("hunter2"));
+        let back: Secret = crate::state::sealing::seal_scope(sealer, "asset", || {
+            serde_json::from_str(&sealed).unwrap()
+        });
+        assert_eq!(back, secret);
     }
 }

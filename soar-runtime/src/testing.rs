@@ -45,6 +45,7 @@ use crate::action_json::ActionJson;
 use crate::cancel::CancelToken;
 use crate::connector::Connector;
 use crate::error::ActionError;
+use crate::platform::MemoryPlatform;
 use crate::progress::{Recorded, RecordingSink};
 use crate::result::{ActionResult, RunResult};
 use crate::run::{RunOptions, run};
@@ -57,6 +58,8 @@ pub struct ActionTest<C> {
     config: Map<String, Value>,
     dicts: Vec<Value>,
     state: Map<String, Value>,
+    platform: MemoryPlatform,
+    asset_id: Option<String>,
     cancel: CancelToken,
     connector: PhantomData<fn() -> C>,
 }
@@ -70,6 +73,8 @@ impl<C: Connector> ActionTest<C> {
             config: Map::new(),
             dicts: Vec::new(),
             state: Map::new(),
+            platform: MemoryPlatform::new(),
+            asset_id: None,
             cancel: CancelToken::new(),
             connector: PhantomData,
         }
@@ -115,6 +120,19 @@ impl<C: Connector> ActionTest<C> {
         self
     }
 
+    /// The platform services of the run (ingestion, vault, encryption): a clone of `platform`
+    /// to inspect afterwards, or one prepared to fail ([`MemoryPlatform::fail_after`]).
+    pub fn platform(mut self, platform: &MemoryPlatform) -> Self {
+        self.platform = platform.clone();
+        self
+    }
+
+    /// The asset the run is for (its id salts the secrets of the state).
+    pub fn asset_id(mut self, asset_id: &str) -> Self {
+        self.asset_id = Some(asset_id.to_owned());
+        self
+    }
+
     /// Runs the action in-process, as the platform would.
     pub fn run(self) -> Outcome {
         let sink = RecordingSink::new();
@@ -123,10 +141,14 @@ impl<C: Connector> ActionTest<C> {
         input.insert("identifier".into(), Value::String(self.identifier));
         input.insert("config".into(), Value::Object(self.config));
         input.insert("parameters".into(), Value::Array(self.dicts));
+        if let Some(asset_id) = self.asset_id {
+            input.insert("asset_id".into(), Value::String(asset_id));
+        }
         let options = RunOptions {
             sink: Box::new(sink.clone()),
             cancel: self.cancel,
             state: Box::new(state.clone()),
+            platform: Box::new(self.platform),
             ..RunOptions::default()
         };
         let input =

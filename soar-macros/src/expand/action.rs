@@ -106,7 +106,7 @@ fn handler(action: &Action) -> TokenStream {
     }
     for ty in action.poll_args.iter().take(1) {
         bindings.push(quote_spanned! {ty.span()=>
-            let __soar_poll: #ty = #runtime::poll::PollParams::from_params(__soar_params)?;
+            let __soar_poll: #ty = #runtime::poll::PollParams::from_run(__soar_params, __soar_ctx)?;
         });
         arguments.push(quote!(__soar_poll));
     }

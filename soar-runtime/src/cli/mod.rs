@@ -106,6 +106,7 @@ fn options(state: Option<PathBuf>, verbose: bool) -> RunOptions {
         cancel,
         decrypt: None,
         state,
+        platform: Box::new(crate::platform::MemoryPlatform::new()),
     }
 }
 

@@ -49,6 +49,7 @@ impl Bridge {
             cancel: cancel.clone(),
             decrypt: None,
             state: Box::new(PythonState::new(connector)),
+            platform: Box::new(crate::platform::MemoryPlatform::new()),
         };
         Ok(BridgeSession {
             steps: (self.start)(self.app, input, options),

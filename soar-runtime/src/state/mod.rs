@@ -3,6 +3,8 @@
 //! saves it after `finalize`, also after a panic or a cancellation; handlers read and change it
 //! through [`crate::context::Ctx::state_mut`].
 
+pub mod sealing;
+
 use std::fmt;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, PoisonError};

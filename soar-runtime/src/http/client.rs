@@ -239,3 +239,45 @@ impl HttpClientBuilder {
             .new_agent()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cancel::CancelToken;
+    use crate::context::RunIdentity;
+    use crate::progress::NullSink;
+
+    #[test]
+    fn from_ctx_reads_the_run_environment() {
+        let mut ctx = Ctx::new(
+            RunIdentity::default(),
+            Box::new(NullSink),
+            CancelToken::new(),
+        );
+        ctx.add_environment(vec![(
+            "REQUESTS_CA_BUNDLE".to_owned(),
+            "/nonexistent/run-bundle.pem".to_owned(),
+        )]);
+        let error = HttpClient::from_ctx(&ctx).unwrap_err();
+        assert!(
+            error
+                .to_string()
+                .starts_with("cannot read the CA bundle /nonexistent/run-bundle.pem"),
+            "{error}"
+        );
+        let client = HttpClient::builder_from_ctx(&ctx)
+            .verify_server_cert(false)
+            .build();
+        assert!(client.is_ok());
+    }
+
+    #[test]
+    fn debug_shows_no_proxy_url() {
+        let builder = HttpClient::builder().env(|name| {
+            (name == "HTTPS_PROXY").then(|| "http://user:s3cret@proxy.example:3128".to_owned())
+        });
+        let shown = format!("{builder:?}");
+        assert!(!shown.contains("s3cret"), "{shown}");
+        assert!(shown.contains("https_proxy: \"set\""), "{shown}");
+    }
+}

@@ -203,13 +203,29 @@ pub(crate) fn classify(error: &ureq::Error) -> HttpErrorKind {
     match error {
         ureq::Error::Timeout(_) => HttpErrorKind::Timeout,
         ureq::Error::BodyExceedsLimit(_) => HttpErrorKind::TooLarge,
-        ureq::Error::Rustls(rustls::Error::InvalidCertificate(_)) => HttpErrorKind::Certificate,
+        ureq::Error::Rustls(error) if is_certificate_error(error) => HttpErrorKind::Certificate,
+        ureq::Error::Io(error)
+            if error
+                .get_ref()
+                .and_then(|inner| inner.downcast_ref::<rustls::Error>())
+                .is_some_and(is_certificate_error) =>
+        {
+            HttpErrorKind::Certificate
+        }
         ureq::Error::Io(_)
         | ureq::Error::ConnectionFailed
         | ureq::Error::HostNotFound
         | ureq::Error::ConnectProxyFailed(_) => HttpErrorKind::Connection,
         _ => HttpErrorKind::Transport,
     }
+}
+
+/// Whether a TLS failure is about the server's certificate (untrusted, expired, wrong name).
+fn is_certificate_error(error: &rustls::Error) -> bool {
+    matches!(
+        error,
+        rustls::Error::InvalidCertificate(_) | rustls::Error::NoCertificatesPresented
+    )
 }
 
 fn attempts_note(attempts: u32) -> String {

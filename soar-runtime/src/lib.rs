@@ -10,7 +10,7 @@
 //! Connectors are written with the macros re-exported here ([`connector`](macro@connector), [`action`],
 //! [`actions`], [`test_connectivity`], [`on_poll`], [`ActionOutput`]): typed functions whose
 //! signatures, types and doc comments become the app JSON ([`meta`], [`output`], [`asset`],
-//! [`params::ActionParam`], [`poll`]). Connectors call REST services with [`http`] (feature
+//! [`params::ActionParam`], [`poll`]). Connectors call REST services with the `http` module (feature
 //! `http`, on by default).
 
 #[doc(hidden)]

@@ -566,6 +566,14 @@ fn a_body_over_the_size_limit_is_an_error() {
     let error = client.get(&undeclared.url("/big")).call().unwrap_err();
     assert_eq!(error.kind(), HttpErrorKind::TooLarge, "{error:?}");
 
+    // A HEAD response declares the length of a body it does not send.
+    let head = Server::http(|_, _| {
+        Reply::Raw(b"HTTP/1.1 200 OK\r\nContent-Length: 5000\r\nConnection: close\r\n\r\n".to_vec())
+    });
+    let response = client.head(&head.url("/big")).call().unwrap();
+    assert_eq!(response.header("content-length"), Some("5000"));
+    assert!(response.bytes().is_empty());
+
     let fits = client
         .get(&Server::http(|_, _| reply(200, &[], &"y".repeat(1000))).url("/"))
         .call();

@@ -21,17 +21,15 @@ pub struct Response {
 }
 
 impl Response {
-    /// Reads `response` whole; a body longer than `limit` bytes is an error, found before
-    /// reading when the response declares its length.
+    /// Reads `response` whole; a body longer than `limit` bytes is an error (found on reading
+    /// byte `limit + 1`, whatever length the response declares: a `HEAD` response declares
+    /// the length of a body it does not have).
     pub(crate) fn read(
         target: Target,
         response: ureq::http::Response<ureq::Body>,
         limit: u64,
     ) -> Result<Self, ureq::Error> {
         let (parts, body) = response.into_parts();
-        if body.content_length().is_some_and(|length| length > limit) {
-            return Err(ureq::Error::BodyExceedsLimit(limit));
-        }
         let body = body.into_with_config().limit(limit).read_to_vec()?;
         Ok(Self {
             target,

@@ -19,6 +19,7 @@ use crate::secret::Secret;
 /// A mistake while building (a URL that does not parse, an invalid header) is reported by
 /// `call`, so the calls chain. `Debug` shows the request line and the header names, never
 /// header values or the query string.
+#[must_use = "a request is sent by `call`"]
 pub struct Request<'c> {
     client: &'c HttpClient,
     method: Method,

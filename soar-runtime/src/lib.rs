@@ -10,7 +10,8 @@
 //! Connectors are written with the macros re-exported here ([`connector`](macro@connector), [`action`],
 //! [`actions`], [`test_connectivity`], [`on_poll`], [`ActionOutput`]): typed functions whose
 //! signatures, types and doc comments become the app JSON ([`meta`], [`output`], [`asset`],
-//! [`params::ActionParam`], [`poll`]).
+//! [`params::ActionParam`], [`poll`]). Connectors call REST services with the `http` module (feature
+//! `http`, on by default).
 
 #[doc(hidden)]
 pub mod __private;
@@ -25,6 +26,8 @@ pub mod connector;
 pub mod contains;
 pub mod context;
 pub mod error;
+#[cfg(feature = "http")]
+pub mod http;
 pub mod ingest;
 pub mod meta;
 pub mod output;
@@ -55,6 +58,8 @@ pub mod prelude {
     pub use crate::context::Ctx;
     pub use crate::error::ActionError;
     pub use crate::ingest::{Artifact, Container, Severity};
+    #[cfg(feature = "http")]
+    pub use crate::http::HttpClient;
     pub use crate::output::{ActionOutput, Output};
     pub use crate::poll::PollParams;
     pub use crate::result::{ActionResult, Status};

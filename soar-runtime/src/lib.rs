@@ -26,6 +26,8 @@ pub mod contains;
 pub mod context;
 pub mod error;
 pub mod ingest;
+#[cfg(feature = "local")]
+pub mod local;
 pub mod meta;
 pub mod output;
 pub mod params;

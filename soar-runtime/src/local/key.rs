@@ -30,7 +30,8 @@ fn cipher_of(bytes: &[u8], path: &Path) -> Result<LocalCipher, String> {
 /// Writes a fresh key: a temporary file (mode 0600), synced, then linked to `path` unless
 /// another process made the key meanwhile, in which case that key is used.
 fn create(path: &Path) -> Result<LocalCipher, String> {
-    let failed = |error: std::io::Error| format!("cannot create the key {}: {error}", path.display());
+    let failed =
+        |error: std::io::Error| format!("cannot create the key {}: {error}", path.display());
     let dir = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).map_err(failed)?;
     let (cipher, key) = LocalCipher::generate();

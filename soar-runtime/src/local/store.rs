@@ -44,7 +44,11 @@ impl Store {
         flag: Option<&Path>,
         env: impl Fn(&str) -> Option<OsString>,
     ) -> Result<PathBuf, String> {
-        let var = |name: &str| env(name).filter(|value| !value.is_empty()).map(PathBuf::from);
+        let var = |name: &str| {
+            env(name)
+                .filter(|value| !value.is_empty())
+                .map(PathBuf::from)
+        };
         if let Some(flag) = flag {
             return Ok(flag.to_owned());
         }
@@ -94,9 +98,20 @@ impl Store {
         self.root.join("state.key")
     }
 
-    /// The state of an asset of an app, saved with the app's version.
-    pub fn state_file(&self, appid: &str, asset_id: &str, app_version: &str) -> FileState {
-        FileState::new(self.state_path(appid, asset_id)).with_app_version(app_version)
+    /// The state of an asset of an app, saved with the app's version. An app or asset id that
+    /// would name another directory (empty, `.`, `..`, or with a `/`) is refused.
+    pub fn state_file(
+        &self,
+        appid: &str,
+        asset_id: &str,
+        app_version: &str,
+    ) -> Result<FileState, String> {
+        for (what, id) in [("app id", appid), ("asset id", asset_id)] {
+            if id.is_empty() || id == "." || id == ".." || id.contains(['/', '\\', '\0']) {
+                return Err(format!("the {what} `{id}` cannot name a state file"));
+            }
+        }
+        Ok(FileState::new(self.state_path(appid, asset_id)).with_app_version(app_version))
     }
 
     /// The cipher of the store's key, made on first use.
@@ -165,5 +180,8 @@ mod tests {
             Path::new("/r/state/app-1/local_state.json")
         );
         assert_eq!(store.key_path(), Path::new("/r/state.key"));
+        for bad in ["", "..", "a/b"] {
+            assert!(store.state_file("app-1", bad, "1.0.0").is_err(), "{bad}");
+        }
     }
 }

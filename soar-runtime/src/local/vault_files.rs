@@ -8,9 +8,12 @@ use std::path::{Path, PathBuf};
 /// returns that place. When the content is there already, the staged file is removed. The
 /// staging directory is on the same file system, so the move is a rename.
 pub(crate) fn keep(vault_dir: &Path, staged: &Path, sha1: &str) -> io::Result<PathBuf> {
-    let prefix = sha1.get(..2).filter(|prefix| prefix.len() == 2).ok_or_else(|| {
-        io::Error::new(io::ErrorKind::InvalidInput, format!("not a SHA-1: {sha1}"))
-    })?;
+    let prefix = sha1
+        .get(..2)
+        .filter(|prefix| prefix.len() == 2)
+        .ok_or_else(|| {
+            io::Error::new(io::ErrorKind::InvalidInput, format!("not a SHA-1: {sha1}"))
+        })?;
     let dir = vault_dir.join(prefix);
     let target = dir.join(sha1);
     if target.is_file() {

@@ -223,6 +223,19 @@ impl IngestCounters {
         *self == Self::default()
     }
 
+    /// The counters a run's `result_summary` holds (zero for the keys it lacks).
+    pub fn from_summary(summary: &Map<String, Value>) -> Self {
+        let count = |key: &str| summary.get(key).and_then(Value::as_u64).unwrap_or(0);
+        Self {
+            containers_successful: count("containers_successful"),
+            containers_duplicate: count("containers_duplicate"),
+            containers_failed: count("containers_failed"),
+            artifacts_successful: count("artifacts_successful"),
+            artifacts_duplicate: count("artifacts_duplicate"),
+            artifacts_failed: count("artifacts_failed"),
+        }
+    }
+
     /// The counters as summary keys, in declaration order.
     pub fn to_summary(&self) -> Map<String, Value> {
         match serde_json::to_value(self) {
@@ -336,6 +349,10 @@ mod tests {
         assert_eq!(running.len(), 1);
         assert_eq!(running[0].name, format!("a{}", ARTIFACT_BATCH + 1));
         assert_eq!(platform.containers()[0].label.as_deref(), Some("events"));
+        assert_eq!(
+            IngestCounters::from_summary(&counters.to_summary()),
+            counters
+        );
         assert_eq!(
             counters,
             IngestCounters {

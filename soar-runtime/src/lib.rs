@@ -29,6 +29,8 @@ pub mod error;
 #[cfg(feature = "http")]
 pub mod http;
 pub mod ingest;
+#[cfg(feature = "local")]
+pub mod local;
 pub mod meta;
 pub mod output;
 pub mod params;

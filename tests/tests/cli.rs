@@ -45,8 +45,15 @@ impl Drop for TempFile {
     }
 }
 
+/// The binary, with a local store beside `path` (never the user's).
+fn connector(path: &std::path::Path) -> Command {
+    let mut command = Command::new(BINARY);
+    command.env("SOAR_STORE", path.with_file_name("store"));
+    command
+}
+
 fn run_file(path: &std::path::Path, extra: &[&str]) -> Output {
-    Command::new(BINARY)
+    connector(path)
         .arg("run")
         .arg(path)
         .args(extra)
@@ -141,7 +148,7 @@ fn an_unreadable_file_exits_2() {
 fn sigterm_cancels_cooperatively_and_finalize_runs() {
     let file = TempFile::with_json(&json!({"identifier": "slow", "config": {"server": "s"},
         "parameters": [{"seconds": 60}, {"seconds": 60}]}));
-    let mut child = Command::new(BINARY)
+    let mut child = connector(&file.path)
         .arg("run")
         .arg(&file.path)
         .stdout(Stdio::piped())

@@ -9,10 +9,13 @@ use serde_json::Value;
 
 const BINARY: &str = env!("CARGO_BIN_EXE_whois");
 
+/// Runs the binary with a local store of its own (never the user's).
 fn whois(args: &[&str]) -> Output {
+    let store = tempfile::tempdir().unwrap();
     Command::new(BINARY)
         .args(args)
         .env("SOURCE_DATE_EPOCH", "1767225600")
+        .env("SOAR_STORE", store.path())
         .output()
         .unwrap()
 }

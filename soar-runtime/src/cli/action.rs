@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use serde_json::{Map, Value, json};
 
+use super::backend::{BackendArgs, LOCAL_ASSET};
 use super::{EXIT_FAILED, EXIT_SUCCESS, EXIT_UNREADABLE, print_stdout, table};
 use crate::action_json::ActionJson;
 use crate::app_json::{Action, AppJson};
@@ -23,12 +24,10 @@ pub(super) struct ActionArgs {
     /// A configuration value, NAME=VALUE; repeat it for more. Applied over --asset.
     #[arg(short, long = "config", value_name = "NAME=VALUE")]
     config: Vec<String>,
-    /// The asset configuration: a JSON object, as the action JSON's `config`.
-    #[arg(long)]
-    asset: Option<PathBuf>,
-    /// Keep the connector's state in this JSON file between runs.
-    #[arg(long)]
-    state: Option<PathBuf>,
+    #[command(flatten)]
+    asset: AssetArgs,
+    #[command(flatten)]
+    backend: BackendArgs,
     /// Print the connector run result JSON instead of a table.
     #[arg(long)]
     json: bool,
@@ -41,14 +40,18 @@ pub(super) struct ActionArgs {
 /// the asset file is unusable.
 pub(super) fn run<C: Connector>(args: ActionArgs) -> ExitCode {
     let app = C::app_json();
-    let (action, input) = match prepare(&app, &args) {
+    let prepared = prepare(&app, &args).and_then(|(action, input)| {
+        let backend = args.backend.open(&app, &args.asset.asset_id)?;
+        Ok((action, input, backend))
+    });
+    let (action, input, backend) = match prepared {
         Ok(prepared) => prepared,
         Err(message) => {
             eprintln!("{message}");
             return ExitCode::from(EXIT_UNREADABLE);
         }
     };
-    let result = run_with_app::<C>(&app, input, super::options(args.state, args.verbose));
+    let result = run_with_app::<C>(&app, input, super::options(backend, args.verbose));
     let printed = if args.json {
         print_stdout(&result.to_json_pretty())
     } else {
@@ -67,39 +70,71 @@ pub(super) fn run<C: Connector>(args: ActionArgs) -> ExitCode {
 /// The action and the action JSON of the command line.
 fn prepare<'a>(app: &'a AppJson, args: &ActionArgs) -> Result<(&'a Action, ActionJson), String> {
     let action = find(app, &args.action)?;
-    let mut config = match &args.asset {
-        Some(path) => read_asset(path)?,
-        None => Map::new(),
-    };
+    let mut config = args.asset.config(app)?;
+    // --config values apply over the asset file and the defaults.
     for pair in &args.config {
         let (name, value) = split(pair)?;
         config.insert(name.to_owned(), Value::String(value.to_owned()));
-    }
-    for (name, field) in &app.configuration {
-        if let Some(default) = &field.default
-            && !config.contains_key(name)
-        {
-            config.insert(name.clone(), default.to_value());
-        }
     }
     let mut params = Map::new();
     for pair in &args.params {
         let (name, value) = split(pair)?;
         params.insert(name.to_owned(), Value::String(value.to_owned()));
     }
-    let input = json!({
-        "identifier": action.identifier,
-        "action": action.action,
-        "config": config,
-        "parameters": [params],
-    });
-    let input = ActionJson::from_json_str(&input.to_string())
-        .map_err(|error| format!("cannot build the action JSON: {error}"))?;
+    let input = action_json(action, config, &args.asset.asset_id, params)?;
     Ok((action, input))
 }
 
+/// The options that name the asset of a run from the command line (`action`, `poll`).
+#[derive(Debug, clap::Args)]
+pub(super) struct AssetArgs {
+    /// The asset configuration: a JSON object, as the action JSON's `config`.
+    #[arg(long)]
+    asset: Option<PathBuf>,
+    /// The asset's id: it names the state file and salts the secrets of the state.
+    #[arg(long, default_value = LOCAL_ASSET)]
+    pub(super) asset_id: String,
+}
+
+impl AssetArgs {
+    /// The configuration of the `--asset` file (or an empty one) with the fields it lacks set
+    /// to their app JSON default, as the platform's asset form would.
+    pub(super) fn config(&self, app: &AppJson) -> Result<Map<String, Value>, String> {
+        let mut config = match &self.asset {
+            Some(path) => read_asset(path)?,
+            None => Map::new(),
+        };
+        for (name, field) in &app.configuration {
+            if let Some(default) = &field.default
+                && !config.contains_key(name)
+            {
+                config.insert(name.clone(), default.to_value());
+            }
+        }
+        Ok(config)
+    }
+}
+
+/// The action JSON of one dict of `action` for the asset `asset_id`.
+pub(super) fn action_json(
+    action: &Action,
+    config: Map<String, Value>,
+    asset_id: &str,
+    params: Map<String, Value>,
+) -> Result<ActionJson, String> {
+    let input = json!({
+        "identifier": action.identifier,
+        "action": action.action,
+        "asset_id": asset_id,
+        "config": config,
+        "parameters": [params],
+    });
+    ActionJson::from_json_str(&input.to_string())
+        .map_err(|error| format!("cannot build the action JSON: {error}"))
+}
+
 /// The action with this identifier or name.
-fn find<'a>(app: &'a AppJson, wanted: &str) -> Result<&'a Action, String> {
+pub(super) fn find<'a>(app: &'a AppJson, wanted: &str) -> Result<&'a Action, String> {
     app.actions
         .iter()
         .find(|action| action.identifier == wanted)

@@ -1,9 +1,16 @@
 //! The local runner that every connector binary gets: `<connector> run <action.json>`,
 //! `<connector> app-json`, and `<connector> action <name> --param k=v` for humans
 //! (`action`, rendered as a table by [`table`]), with the output and exit codes of the
-//! Decisions in `design.md`.
+//! Decisions in `design.md`. With the `local` feature, runs keep what they ingest and their
+//! state in the local store ([`crate::local`]), and the binary also gets `poll`,
+//! `containers list|show <id>` and `artifacts list [--container <id>]`.
 
 mod action;
+mod backend;
+#[cfg(feature = "local")]
+mod inspect;
+#[cfg(feature = "local")]
+mod poll;
 pub mod table;
 
 use std::ffi::OsString;
@@ -13,12 +20,12 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::action_json::ActionJson;
+use crate::action_json::{ActionJson, LooseId};
 use crate::cancel::CancelToken;
 use crate::connector::Connector;
 use crate::progress::TerminalSink;
 use crate::run::{RunOptions, run_to_writer};
-use crate::state::{FileState, MemoryState, StateStore};
+use backend::{Backend, BackendArgs, LOCAL_ASSET};
 
 /// Exit code of a run whose status is success.
 pub const EXIT_SUCCESS: u8 = 0;
@@ -40,9 +47,8 @@ enum Command {
     Run {
         /// The action JSON file.
         action_json: PathBuf,
-        /// Keep the connector's state in this JSON file between runs.
-        #[arg(long)]
-        state: Option<PathBuf>,
+        #[command(flatten)]
+        backend: BackendArgs,
         /// Show debug log entries on standard error.
         #[arg(short, long)]
         verbose: bool,
@@ -53,6 +59,18 @@ enum Command {
     /// Run one action with parameters and configuration from the command line; print the
     /// results as a table (or as the run result JSON with --json).
     Action(action::ActionArgs),
+    /// Run on poll against the local store, as a scheduled poll (or "Poll Now" with
+    /// --container-count); show progress and print what was ingested.
+    #[cfg(feature = "local")]
+    Poll(poll::PollArgs),
+    /// Inspect the containers ingested into the local store.
+    #[cfg(feature = "local")]
+    #[command(subcommand)]
+    Containers(inspect::ContainersCommand),
+    /// Inspect the artifacts ingested into the local store.
+    #[cfg(feature = "local")]
+    #[command(subcommand)]
+    Artifacts(inspect::ArtifactsCommand),
 }
 
 /// Runs the connector binary's command line (`std::env::args_os`) and returns its exit code.
@@ -76,10 +94,16 @@ pub fn main_from<C: Connector>(args: impl IntoIterator<Item = OsString>) -> Exit
     match cli.command {
         Command::Run {
             action_json,
-            state,
+            backend,
             verbose,
-        } => run_file::<C>(&action_json, options(state, verbose)),
+        } => run_file::<C>(&action_json, &backend, verbose),
         Command::Action(args) => action::run::<C>(args),
+        #[cfg(feature = "local")]
+        Command::Poll(args) => poll::run::<C>(args),
+        #[cfg(feature = "local")]
+        Command::Containers(command) => inspect::containers(command),
+        #[cfg(feature = "local")]
+        Command::Artifacts(command) => inspect::artifacts(command),
         Command::AppJson => {
             let mut app = C::app_json();
             if app.utctime_updated.is_none() {
@@ -90,30 +114,35 @@ pub fn main_from<C: Connector>(args: impl IntoIterator<Item = OsString>) -> Exit
     }
 }
 
-/// The options of a local run: progress on standard error, SIGTERM cancels, the state in a
-/// file when one is named.
-fn options(state: Option<PathBuf>, verbose: bool) -> RunOptions {
+/// The options of a local run: progress on standard error, SIGTERM cancels, state and platform
+/// services from `backend`.
+fn options(backend: Backend, verbose: bool) -> RunOptions {
     let cancel = CancelToken::on_sigterm().unwrap_or_else(|error| {
         eprintln!("cannot watch for SIGTERM ({error}); the run cannot be cancelled");
         CancelToken::new()
     });
-    let state: Box<dyn StateStore> = match state {
-        Some(path) => Box::new(FileState::new(path)),
-        None => Box::new(MemoryState::new()),
-    };
     RunOptions {
         sink: Box::new(TerminalSink::new(verbose)),
         cancel,
         decrypt: None,
-        state,
-        platform: Box::new(crate::platform::MemoryPlatform::new()),
+        state: backend.state,
+        platform: backend.platform,
     }
 }
 
-/// `run <action.json>`: reads, runs, prints the result; exit 0, 1 or 2.
-fn run_file<C: Connector>(path: &Path, options: RunOptions) -> ExitCode {
-    let input = match read_action_json(path) {
-        Ok(input) => input,
+/// `run <action.json>`: reads, runs, prints the result; exit 0, 1 or 2. An action JSON without
+/// `asset_id` runs for the asset `local`.
+fn run_file<C: Connector>(path: &Path, backend: &BackendArgs, verbose: bool) -> ExitCode {
+    let app = C::app_json();
+    let prepared = read_action_json(path).and_then(|mut input| {
+        let asset_id = input
+            .asset_id
+            .get_or_insert_with(|| LooseId::Text(LOCAL_ASSET.to_owned()))
+            .to_string();
+        Ok((backend.open(&app, &asset_id)?, input))
+    });
+    let (backend, input) = match prepared {
+        Ok(prepared) => prepared,
         Err(message) => {
             eprintln!("{message}");
             return ExitCode::from(EXIT_UNREADABLE);
@@ -121,7 +150,7 @@ fn run_file<C: Connector>(path: &Path, options: RunOptions) -> ExitCode {
     };
     let stdout = std::io::stdout();
     let out = std::io::BufWriter::new(stdout.lock());
-    match run_to_writer::<C, _>(&C::app_json(), input, options, out)
+    match run_to_writer::<C, _>(&app, input, options(backend, verbose), out)
         .and_then(|status| writeln!(std::io::stdout().lock()).map(|()| status))
     {
         Ok(status) if status.is_success() => ExitCode::from(EXIT_SUCCESS),

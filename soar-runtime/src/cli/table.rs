@@ -1,6 +1,7 @@
 //! The results of a run as text for a terminal: a table whose columns are the action's output
 //! entries with a `column_name` (in `column_order`), one row per data item, then each result's
 //! status and message and the run's message. Without columns, the data is shown as JSON.
+//! [`grid`] lays out any table (the `containers` and `artifacts` commands use it too).
 
 use serde_json::Value;
 
@@ -51,11 +52,19 @@ pub fn render(action: &Action, result: &RunResult) -> String {
             .iter()
             .flat_map(|each| rows(&columns, each))
             .collect();
-        text.push_str(&grid(&columns, &rows));
+        let headings: Vec<&str> = columns.iter().map(|column| column.heading).collect();
+        text.push_str(&grid(&headings, &rows));
     }
     if !text.is_empty() {
         text.push('\n');
     }
+    text.push_str(&outcome(result));
+    text
+}
+
+/// Each result's status and message, one a line, then the run's message.
+pub fn outcome(result: &RunResult) -> String {
+    let mut text = String::new();
     for each in &result.result_data {
         let status = serde_json::to_value(each.final_status()).unwrap_or_default();
         let status = status.as_str().unwrap_or_default();
@@ -135,15 +144,16 @@ fn values_at<'v>(value: &'v Value, segments: &[&str]) -> Vec<&'v Value> {
     }
 }
 
-/// The table: headings, a rule, the rows; columns as wide as their widest cell.
-fn grid(columns: &[Column<'_>], rows: &[Vec<String>]) -> String {
-    let widths: Vec<usize> = columns
+/// A table: the headings, a rule, the rows (one cell per heading); columns as wide as their
+/// widest cell, two spaces apart, no trailing spaces.
+pub fn grid(headings: &[&str], rows: &[Vec<String>]) -> String {
+    let widths: Vec<usize> = headings
         .iter()
         .enumerate()
-        .map(|(index, column)| {
+        .map(|(index, heading)| {
             rows.iter()
-                .map(|row| row[index].chars().count())
-                .chain([column.heading.chars().count()])
+                .map(|row| row.get(index).map_or(0, |cell| cell.chars().count()))
+                .chain([heading.chars().count()])
                 .max()
                 .unwrap_or_default()
         })
@@ -156,7 +166,7 @@ fn grid(columns: &[Column<'_>], rows: &[Vec<String>]) -> String {
             .collect();
         padded.join("  ").trim_end().to_owned() + "\n"
     };
-    let mut text = line(columns.iter().map(|column| column.heading).collect());
+    let mut text = line(headings.to_vec());
     let rules: Vec<String> = widths.iter().map(|width| "-".repeat(*width)).collect();
     text.push_str(&line(rules.iter().map(String::as_str).collect()));
     for row in rows {

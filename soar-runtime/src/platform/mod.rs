@@ -9,7 +9,7 @@
 mod cipher;
 mod memory;
 
-pub use cipher::LocalCipher;
+pub use cipher::{KEY_LEN, LocalCipher};
 pub use memory::MemoryPlatform;
 
 use std::path::PathBuf;

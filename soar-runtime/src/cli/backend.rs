@@ -1,0 +1,83 @@
+//! Where a local run keeps its state and finds the platform services: with the `local`
+//! feature, the local store ([`crate::local::Store`]) chosen by `--store`; the state in the
+//! file `--state` names, else in the store's state file of the asset.
+
+use std::path::PathBuf;
+
+use crate::app_json::AppJson;
+use crate::platform::Platform;
+use crate::state::{FileState, StateStore};
+
+/// The asset id of local runs whose action JSON or command line names none.
+pub(super) const LOCAL_ASSET: &str = "local";
+
+/// The options that choose where state and ingested data are kept.
+#[derive(Debug, Clone, clap::Args)]
+pub(super) struct BackendArgs {
+    /// Keep the connector's state in this JSON file between runs (instead of the store's
+    /// state file of the asset).
+    #[arg(long)]
+    state: Option<PathBuf>,
+    #[cfg(feature = "local")]
+    #[command(flatten)]
+    store: StoreArgs,
+}
+
+/// The option that chooses the local store.
+#[cfg(feature = "local")]
+#[derive(Debug, Clone, clap::Args)]
+pub(super) struct StoreArgs {
+    /// The root of the local store (default: $SOAR_STORE, else
+    /// $XDG_DATA_HOME/soar-connectors, else ~/.local/share/soar-connectors).
+    #[arg(long, value_name = "DIR")]
+    store: Option<PathBuf>,
+}
+
+#[cfg(feature = "local")]
+impl StoreArgs {
+    /// The store `--store` names, else the one of the environment.
+    pub(super) fn open(&self) -> Result<crate::local::Store, String> {
+        crate::local::Store::from_flag(self.store.as_deref())
+    }
+}
+
+/// The state and platform services of one run.
+pub(super) struct Backend {
+    /// Where the state is loaded from and saved to.
+    pub(super) state: Box<dyn StateStore>,
+    /// The platform services.
+    pub(super) platform: Box<dyn Platform>,
+}
+
+impl BackendArgs {
+    /// Opens the backend of a run of `app` for the asset `asset_id`.
+    pub(super) fn open(&self, app: &AppJson, asset_id: &str) -> Result<Backend, String> {
+        let named = self
+            .state
+            .as_ref()
+            .map(|path| FileState::new(path).with_app_version(&app.app_version));
+        #[cfg(feature = "local")]
+        {
+            let store = self.store.open()?;
+            let state = match named {
+                Some(file) => file,
+                None => store.state_file(&app.appid, asset_id, &app.app_version)?,
+            };
+            Ok(Backend {
+                state: Box::new(state),
+                platform: Box::new(store.platform(asset_id)?),
+            })
+        }
+        #[cfg(not(feature = "local"))]
+        {
+            let _ = asset_id;
+            Ok(Backend {
+                state: match named {
+                    Some(file) => Box::new(file),
+                    None => Box::new(crate::state::MemoryState::new()),
+                },
+                platform: Box::new(crate::platform::MemoryPlatform::new()),
+            })
+        }
+    }
+}

@@ -1,0 +1,1 @@
+//! The AlertDesk connector (work in progress).

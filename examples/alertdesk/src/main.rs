@@ -1,0 +1,3 @@
+//! `alertdesk`: the AlertDesk connector's local runner.
+
+fn main() {}

@@ -4,87 +4,98 @@ use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
 /// `POST /oauth/token`'s answer.
-#[derive(Deserialize)]
-pub(crate) struct TokenResponse {
+#[derive(Debug, Deserialize)]
+pub struct TokenResponse {
     /// The bearer token.
-    pub(crate) access_token: soar_runtime::secret::Secret,
+    pub access_token: soar_runtime::secret::Secret,
     /// Its lifetime in seconds.
-    pub(crate) expires_in: i64,
+    pub expires_in: i64,
 }
 
 /// An error answer: `{"error": "<code>", "message": "..."}`.
 #[derive(Debug, Deserialize)]
-pub(crate) struct ErrorBody {
+pub struct ErrorBody {
     /// The machine-readable code (`token_expired`, `not_found`, ...).
-    pub(crate) error: String,
+    pub error: String,
 }
 
 /// `GET /api/v1/me`'s answer.
 #[derive(Debug, Deserialize)]
-pub(crate) struct Me {
+pub struct Me {
     /// The integration's name.
-    pub(crate) name: String,
+    pub name: String,
 }
 
 /// What AlertDesk knows about an indicator.
 #[derive(Debug, Deserialize)]
-pub(crate) struct IndicatorRecord {
+pub struct IndicatorRecord {
     /// `ip`, `domain`, `md5`, ...
     #[serde(rename = "type")]
-    pub(crate) kind: String,
+    pub kind: String,
     /// `malicious`, `suspicious` or `benign`.
-    pub(crate) verdict: String,
+    pub verdict: String,
     /// 0 to 100.
-    pub(crate) score: u8,
+    pub score: u8,
     /// Labels.
     #[serde(default)]
-    pub(crate) tags: Vec<String>,
+    pub tags: Vec<String>,
     /// First seen, RFC 3339.
-    pub(crate) first_seen: Option<String>,
+    pub first_seen: Option<String>,
     /// Last seen, RFC 3339.
-    pub(crate) last_seen: Option<String>,
+    pub last_seen: Option<String>,
 }
 
 /// A blocklist entry (`POST /api/v1/blocklist`).
 #[derive(Debug, Deserialize)]
-pub(crate) struct BlockEntry {
+pub struct BlockEntry {
     /// The comment recorded with the block.
-    pub(crate) comment: Option<String>,
+    pub comment: Option<String>,
     /// When it was blocked, RFC 3339.
-    pub(crate) created: String,
+    pub created: String,
 }
 
 /// A new ticket (`POST /api/v1/tickets`).
 #[derive(Debug, Serialize)]
-pub(crate) struct NewTicket<'a> {
-    pub(crate) title: &'a str,
+pub struct NewTicket<'a> {
+    /// The title.
+    pub title: &'a str,
+    /// The description.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub(crate) description: Option<&'a str>,
+    pub description: Option<&'a str>,
+    /// `low`, `medium`, `high` or `critical` (the service's default: `medium`).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub(crate) priority: Option<&'a str>,
+    pub priority: Option<&'a str>,
+    /// The alert the ticket is about.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub(crate) alert_id: Option<&'a str>,
+    pub alert_id: Option<&'a str>,
 }
 
 /// A ticket as created.
 #[derive(Debug, Deserialize)]
-pub(crate) struct Ticket {
-    pub(crate) id: String,
-    pub(crate) title: String,
-    pub(crate) priority: String,
-    pub(crate) status: String,
-    pub(crate) alert_id: Option<String>,
-    pub(crate) url: String,
-    pub(crate) created: String,
+pub struct Ticket {
+    /// Its id (`TCK-0001`).
+    pub id: String,
+    /// The title.
+    pub title: String,
+    /// The priority.
+    pub priority: String,
+    /// `open` when created.
+    pub status: String,
+    /// The alert it is about.
+    pub alert_id: Option<String>,
+    /// Where a person finds it.
+    pub url: String,
+    /// When it was created, RFC 3339.
+    pub created: String,
 }
 
 /// One page of `GET /api/v1/alerts`.
 #[derive(Debug, Deserialize)]
-pub(crate) struct AlertPage {
+pub struct AlertPage {
     /// The alerts, by creation time then id.
-    pub(crate) data: Vec<Alert>,
+    pub data: Vec<Alert>,
     /// The cursor of the next page; `None` on the last.
-    pub(crate) next_cursor: Option<String>,
+    pub next_cursor: Option<String>,
 }
 
 /// An alert.

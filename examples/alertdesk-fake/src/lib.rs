@@ -125,12 +125,18 @@ impl FakeService {
         self.state().alerts.push(alert);
     }
 
-    /// Adds `count` sample alerts ([`sample_alerts`]) raised in the last minutes, numbered
-    /// after the alerts already there.
+    /// Adds `count` sample alerts ([`sample_alerts`]), numbered after the alerts already
+    /// there: raised in the last minutes, and after every alert already there (as new alerts
+    /// of a real service are), which may put the last ones in the near future.
     pub fn add_sample_alerts(&self, count: usize) {
         let mut state = self.state();
         let first = state.alerts.len() + 1;
-        let alerts = sample_alerts(first, count, model::now());
+        let recent = model::now() - time::Duration::minutes(count as i64);
+        let start = match state.alerts.iter().map(|alert| alert.created).max() {
+            Some(newest) => recent.max(newest + time::Duration::minutes(1)),
+            None => recent,
+        };
+        let alerts = sample_alerts(first, count, start);
         state.alerts.extend(alerts);
     }
 

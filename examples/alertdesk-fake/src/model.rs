@@ -148,13 +148,14 @@ pub fn sample_alert(number: usize, created: OffsetDateTime) -> Alert {
     }
 }
 
-/// `count` sample alerts raised before `now`, oldest first, two at a time (so that paging
-/// and checkpoints meet alerts with the same creation time), one minute apart.
-pub fn sample_alerts(first_number: usize, count: usize, now: OffsetDateTime) -> Vec<Alert> {
+/// `count` sample alerts numbered from `first_number`, oldest first, two at a time (so that
+/// paging and checkpoints meet alerts with the same creation time) one minute apart, the
+/// first two raised at `start`.
+pub fn sample_alerts(first_number: usize, count: usize, start: OffsetDateTime) -> Vec<Alert> {
     (0..count)
         .map(|index| {
-            let minutes_ago = (count - index + index % 2) as i64;
-            sample_alert(first_number + index, now - Duration::minutes(minutes_ago))
+            let minutes = (index - index % 2) as i64;
+            sample_alert(first_number + index, start + Duration::minutes(minutes))
         })
         .collect()
 }
@@ -191,8 +192,8 @@ mod tests {
 
     #[test]
     fn sample_alerts_come_in_pairs_oldest_first() {
-        let now = OffsetDateTime::from_unix_timestamp(1_800_000_000).unwrap();
-        let alerts = sample_alerts(1, 5, now);
+        let start = OffsetDateTime::from_unix_timestamp(1_800_000_000).unwrap();
+        let alerts = sample_alerts(1, 5, start);
         let ids: Vec<_> = alerts.iter().map(|alert| alert.id.as_str()).collect();
         assert_eq!(
             ids,
@@ -206,10 +207,10 @@ mod tests {
         );
         assert_eq!(alerts[0].created, alerts[1].created);
         assert!(alerts[1].created < alerts[2].created);
-        assert!(alerts.iter().all(|alert| alert.created < now));
+        assert_eq!(alerts[4].created, start + Duration::minutes(4));
         assert_eq!(alerts[2].observables[3].value.len(), 64);
         let json = serde_json::to_value(&alerts[0]).unwrap();
-        assert_eq!(json["created"], "2027-01-15T07:55:00Z");
+        assert_eq!(json["created"], "2027-01-15T08:00:00Z");
         assert_eq!(json["observables"][0]["type"], "ip");
     }
 }

@@ -9,7 +9,9 @@ use soar_runtime::prelude::*;
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
-use crate::api::{AlertPage, BlockEntry, ErrorBody, IndicatorRecord, Me, NewTicket, Ticket, TokenResponse};
+use crate::api::{
+    AlertPage, BlockEntry, ErrorBody, IndicatorRecord, Me, NewTicket, Ticket, TokenResponse,
+};
 
 /// A token is renewed this many seconds before the service would say it expired.
 const EXPIRY_MARGIN_SECONDS: i64 = 60;
@@ -99,7 +101,9 @@ impl AlertDeskClient {
             ])
             .call()
             .map_err(|error| {
-                ActionError::new(format!("Unable to get an access token from AlertDesk: {error}"))
+                ActionError::new(format!(
+                    "Unable to get an access token from AlertDesk: {error}"
+                ))
             })?
             .json()?;
         let token = CachedToken {
@@ -185,7 +189,9 @@ impl AlertDeskClient {
     ) -> Result<Option<BlockEntry>, ActionError> {
         let url = self.url(&["api", "v1", "blocklist"]);
         let body = serde_json::json!({"ip": ip, "comment": comment});
-        match self.send(ctx, &["already_blocked"], |http| http.post(&url).json(&body))? {
+        match self.send(ctx, &["already_blocked"], |http| {
+            http.post(&url).json(&body)
+        })? {
             Ok(response) => Ok(Some(response.json()?)),
             Err(_) => Ok(None),
         }
@@ -206,7 +212,9 @@ impl AlertDeskClient {
         ticket: &NewTicket<'_>,
     ) -> Result<Ticket, ActionError> {
         let url = self.url(&["api", "v1", "tickets"]);
-        Ok(self.fetch(ctx, |http| http.post(&url).json(ticket))?.json()?)
+        Ok(self
+            .fetch(ctx, |http| http.post(&url).json(ticket))?
+            .json()?)
     }
 
     /// One page of the alerts created at or after `since`, by creation time then id.
@@ -223,10 +231,7 @@ impl AlertDeskClient {
             .map_err(|error| ActionError::new(format!("Invalid start of the poll: {error}")))?;
         let limit = limit.to_string();
         let response = self.fetch(ctx, |http| {
-            let request = http
-                .get(&url)
-                .query("since", &since)
-                .query("limit", &limit);
+            let request = http.get(&url).query("since", &since).query("limit", &limit);
             match cursor {
                 Some(cursor) => request.query("cursor", cursor),
                 None => request,

@@ -76,7 +76,9 @@ impl Param for Indicator {
 
     fn from_param(value: &serde_json::Value) -> Result<Self, String> {
         match value {
-            serde_json::Value::String(text) => text.parse().map_err(|error: InvalidIndicator| error.to_string()),
+            serde_json::Value::String(text) => text
+                .parse()
+                .map_err(|error: InvalidIndicator| error.to_string()),
             _ => Err("expected a string".to_owned()),
         }
     }
@@ -89,13 +91,19 @@ mod tests {
     #[test]
     fn tells_the_kinds_apart() {
         let kind = |text: &str| text.parse::<Indicator>().map(|i| (i.kind(), i.to_string()));
-        assert_eq!(kind("203.0.113.7").unwrap(), ("ip", "203.0.113.7".to_owned()));
+        assert_eq!(
+            kind("203.0.113.7").unwrap(),
+            ("ip", "203.0.113.7".to_owned())
+        );
         assert_eq!(kind("2001:db8::1").unwrap().0, "ip");
         assert_eq!(
             kind("44D88612FEA8A8F36DE82E1278ABB02F").unwrap(),
             ("md5", "44d88612fea8a8f36de82e1278abb02f".to_owned())
         );
-        assert_eq!(kind("Bad.Example.NET").unwrap(), ("domain", "bad.example.net".to_owned()));
+        assert_eq!(
+            kind("Bad.Example.NET").unwrap(),
+            ("domain", "bad.example.net".to_owned())
+        );
         assert!(kind("not a thing!").is_err());
     }
 

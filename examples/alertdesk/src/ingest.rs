@@ -151,7 +151,13 @@ mod tests {
         let cef: Vec<_> = container
             .artifacts
             .iter()
-            .map(|artifact| (artifact.name.as_str(), json!(artifact.cef), json!(artifact.cef_types)))
+            .map(|artifact| {
+                (
+                    artifact.name.as_str(),
+                    json!(artifact.cef),
+                    json!(artifact.cef_types),
+                )
+            })
             .collect();
         let id = json!(["alertdesk alert id"]);
         assert_eq!(
@@ -199,7 +205,10 @@ mod tests {
             .iter()
             .filter_map(|artifact| artifact.source_data_identifier.as_deref())
             .collect();
-        assert_eq!(sources[..3], ["AD-000007:alert", "AD-000007:0", "AD-000007:1"]);
+        assert_eq!(
+            sources[..3],
+            ["AD-000007:alert", "AD-000007:0", "AD-000007:1"]
+        );
     }
 
     #[test]
@@ -218,6 +227,9 @@ mod tests {
         assert!(checkpoint.precedes(&alert("AD-000003", 100)));
         assert!(checkpoint.precedes(&alert("AD-000001", 101)));
         let json = serde_json::to_value(&checkpoint).unwrap();
-        assert_eq!(json, json!({"created": "1970-01-01T00:01:40Z", "id": "AD-000002"}));
+        assert_eq!(
+            json,
+            json!({"created": "1970-01-01T00:01:40Z", "id": "AD-000002"})
+        );
     }
 }

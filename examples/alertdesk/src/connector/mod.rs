@@ -10,9 +10,7 @@ use soar_runtime::prelude::*;
 use soar_runtime::values::Ip;
 use time::OffsetDateTime;
 
-pub use output::{
-    BlocklistOutput, IndicatorOutput, IndicatorSummary, TicketOutput, TicketSummary,
-};
+pub use output::{BlocklistOutput, IndicatorOutput, IndicatorSummary, TicketOutput, TicketSummary};
 
 use crate::api::NewTicket;
 use crate::client::{AlertDeskClient, AlertDeskState};
@@ -36,7 +34,7 @@ pub const PAGE_SIZE: usize = 100;
     license = "Apache-2.0"
 )]
 pub struct AlertDesk {
-    /// Base URL of the AlertDesk API (https://alertdesk.example.com)
+    /// Base URL of the AlertDesk API, starting with https:// or http://
     base_url: String,
     /// OAuth client ID of the integration
     client_id: String,
@@ -270,7 +268,7 @@ fn create_ticket(
         .with_message(message))
 }
 
-/// Ingests the alerts raised since the last poll, oldest first, one container each.
+/// Ingest the alerts raised since the last poll, oldest first, one container each.
 ///
 /// The checkpoint (the last alert saved) is committed after every saved container, so a poll
 /// that stops for any reason resumes where it stopped. Without a checkpoint the poll starts

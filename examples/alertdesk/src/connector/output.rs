@@ -18,6 +18,7 @@ pub struct IndicatorOutput {
     )]
     pub indicator: String,
     /// `ip`, `domain`, `md5`, `sha1`, `sha256` or `sha512`.
+    #[serde(rename = "type")]
     #[output(column = "Type", example = "ip")]
     pub kind: String,
     /// Whether AlertDesk has intelligence on it.

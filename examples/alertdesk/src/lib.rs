@@ -13,6 +13,20 @@
 //!   types, and defines the poll's checkpoint; [`api`] is the service's JSON; [`indicator`]
 //!   the `lookup indicator` parameter type.
 //!
+//! Choices a real connector faces, made here:
+//!
+//! - The checkpoint is the creation time and id of the last alert saved; a poll asks for the
+//!   alerts created at or after that time and skips those up to that id, so alerts raised in
+//!   the same second are neither lost nor ingested twice.
+//! - "Poll Now" commits the checkpoint too: what it ingested is not ingested again by the
+//!   next scheduled poll (the platform would find the duplicates anyway). `end_time` and
+//!   `artifact_count` are not used: an alert is ingested whole, up to now.
+//! - An expired or unknown token is renewed once per request; a service that refuses the new
+//!   one too fails the action with its answer. A token is only reused by the asset it was
+//!   issued to (same base URL and client id).
+//! - Blocking an address that is blocked (`409`), unblocking one that is not (`404`) and
+//!   looking up an indicator the service does not know (`404`) succeed and say so.
+//!
 //! Its tests run against `alertdesk-fake`, a fake of the service on 127.0.0.1.
 
 pub mod api;

@@ -7,7 +7,6 @@ use serde::{Deserialize, Serialize};
 use soar_runtime::http::{HttpClient, HttpError, Request, Response};
 use soar_runtime::prelude::*;
 use time::OffsetDateTime;
-use time::format_description::well_known::Rfc3339;
 
 use crate::api::{
     AlertPage, BlockEntry, ErrorBody, IndicatorRecord, Me, NewTicket, Ticket, TokenResponse,
@@ -217,21 +216,19 @@ impl AlertDeskClient {
             .json()?)
     }
 
-    /// One page of the alerts created at or after `since`, by creation time then id.
+    /// One page of the alerts created at or after `since` (RFC 3339), by creation time then
+    /// id.
     pub fn alerts(
         &mut self,
         ctx: &mut Ctx,
-        since: OffsetDateTime,
+        since: &str,
         limit: usize,
         cursor: Option<&str>,
     ) -> Result<AlertPage, ActionError> {
         let url = self.url(&["api", "v1", "alerts"]);
-        let since = since
-            .format(&Rfc3339)
-            .map_err(|error| ActionError::new(format!("Invalid start of the poll: {error}")))?;
         let limit = limit.to_string();
         let response = self.fetch(ctx, |http| {
-            let request = http.get(&url).query("since", &since).query("limit", &limit);
+            let request = http.get(&url).query("since", since).query("limit", &limit);
             match cursor {
                 Some(cursor) => request.query("cursor", cursor),
                 None => request,

@@ -9,6 +9,7 @@ use soar_runtime::http::HttpClient;
 use soar_runtime::prelude::*;
 use soar_runtime::values::Ip;
 use time::OffsetDateTime;
+use time::format_description::well_known::Rfc3339;
 
 pub use output::{BlocklistOutput, IndicatorOutput, IndicatorSummary, TicketOutput, TicketSummary};
 
@@ -287,6 +288,11 @@ fn on_poll(desk: &mut AlertDesk, ctx: &mut Ctx, params: PollParams) -> Result<()
             OffsetDateTime::now_utc() - time::Duration::days(desk.first_poll_days.into())
         }
     };
+    let since = since
+        .replace_nanosecond(0)
+        .unwrap_or(since)
+        .format(&Rfc3339)
+        .map_err(|error| ActionError::new(format!("Invalid start of the poll: {error}")))?;
     let mut remaining = params.container_limit().map(|limit| limit as usize);
     ctx.save_progress(match &checkpoint {
         Some(checkpoint) => format!("Polling for alerts after {}", checkpoint.id),
@@ -298,7 +304,7 @@ fn on_poll(desk: &mut AlertDesk, ctx: &mut Ctx, params: PollParams) -> Result<()
         let limit = remaining.map_or(PAGE_SIZE, |remaining| remaining.clamp(1, PAGE_SIZE));
         let page = desk
             .client()?
-            .alerts(ctx, since, limit, cursor.as_deref())?;
+            .alerts(ctx, &since, limit, cursor.as_deref())?;
         ctx.send_progress(format!("Received {} alerts", page.data.len()));
         for alert in page.data {
             if checkpoint

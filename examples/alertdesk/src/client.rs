@@ -258,6 +258,12 @@ mod tests {
         )
     }
 
+    fn cached(base_url: &str, client_id: &str) -> AlertDeskState {
+        AlertDeskState {
+            token: Some(token(base_url, client_id)),
+        }
+    }
+
     fn token(base_url: &str, client_id: &str) -> CachedToken {
         CachedToken {
             access_token: Secret::new("tok"),
@@ -269,26 +275,27 @@ mod tests {
 
     #[test]
     fn urls_keep_the_base_path_and_encode_segments() {
-        let client = client("https://desk.example.com/alertdesk/", AlertDeskState::default());
+        let client = client(
+            "https://desk.example.com/alertdesk/",
+            AlertDeskState::default(),
+        );
         assert_eq!(
             client.url(&["api", "v1", "indicators", "a b/c"]),
             "https://desk.example.com/alertdesk/api/v1/indicators/a%20b%2Fc"
         );
         let bare = self::client("http://127.0.0.1:8080", AlertDeskState::default());
-        assert_eq!(bare.url(&["oauth", "token"]), "http://127.0.0.1:8080/oauth/token");
+        assert_eq!(
+            bare.url(&["oauth", "token"]),
+            "http://127.0.0.1:8080/oauth/token"
+        );
     }
 
     #[test]
     fn a_cached_token_is_used_by_its_own_asset_until_shortly_before_it_expires() {
         let base = "https://desk.example.com/";
-        let own = client(base, AlertDeskState { token: Some(token(base, "soar-client")) });
-        assert!(own.token.is_some());
-        let other_client = client(base, AlertDeskState { token: Some(token(base, "other")) });
-        assert!(other_client.token.is_none());
-        let other_service = client(
-            "https://other.example.com/",
-            AlertDeskState { token: Some(token(base, "soar-client")) },
-        );
+        assert!(client(base, cached(base, "soar-client")).token.is_some());
+        assert!(client(base, cached(base, "other")).token.is_none());
+        let other_service = client("https://other.example.com/", cached(base, "soar-client"));
         assert!(other_service.token.is_none());
         let cached = token(base, "soar-client");
         assert!(cached.is_fresh(1_000 - EXPIRY_MARGIN_SECONDS - 1));

@@ -3,7 +3,7 @@
 //! | [`Platform`] | the platform's call |
 //! | --- | --- |
 //! | `save_container` | `BaseConnector.save_container(dict)` -> `(status, message, id)`; a duplicate is a success whose message says "Duplicate container found" |
-//! | `save_artifacts` | `BaseConnector.save_artifacts(list)` -> `(status, message, ids)`, one id per artifact |
+//! | `save_artifacts` | `BaseConnector.save_artifacts(list)` -> `(status, message, ids)`, one id per artifact; the artifacts of a container found duplicate count as duplicates |
 //! | `vault_tmp_dir` | `phantom.vault.Vault.get_vault_tmp_dir()` |
 //! | `vault_add` | `phantom.vault.Vault.add_attachment(path, container_id, file_name=, metadata=)` -> `{succeeded, message, vault_id or hash}`, then `vault_info` for the stored path |
 //! | `vault_info` | `phantom.rules.vault_info(vault_id=)` -> `(success, message, [info])` |
@@ -12,6 +12,7 @@
 //! A Python exception in any of them is an `Err` with the exception's type and text; the
 //! sealer's errors never show the value they were given.
 
+use std::collections::HashSet;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -36,6 +37,10 @@ const DUPLICATE_CONTAINER: &str = "duplicate container found";
 pub struct PythonPlatform {
     connector: Py<PyAny>,
     sealer: Arc<PythonSealer>,
+    /// The containers `save_container` found existing in this run. The platform's
+    /// `save_artifacts` does not say which artifacts existed already: those of a duplicate
+    /// container are taken to be duplicates, the others new.
+    duplicate_containers: HashSet<i64>,
 }
 
 impl PythonPlatform {
@@ -45,6 +50,7 @@ impl PythonPlatform {
         Self {
             connector,
             sealer: Arc::new(PythonSealer::import(py)),
+            duplicate_containers: HashSet::new(),
         }
     }
 
@@ -70,15 +76,16 @@ impl Platform for PythonPlatform {
         let id = id
             .as_i64()
             .ok_or_else(|| format!("save_container returned no container id ({message})"))?;
-        Ok(SavedContainer {
-            id,
-            duplicate: message.to_lowercase().contains(DUPLICATE_CONTAINER),
-        })
+        let duplicate = message.to_lowercase().contains(DUPLICATE_CONTAINER);
+        if duplicate {
+            self.duplicate_containers.insert(id);
+        }
+        Ok(SavedContainer { id, duplicate })
     }
 
     fn save_artifacts(
         &mut self,
-        _container_id: i64,
+        container_id: i64,
         artifacts: &[Artifact],
     ) -> Result<Vec<SavedArtifact>, String> {
         let (_, ids) = self.call_saving("save_artifacts", &artifacts)?;
@@ -93,7 +100,12 @@ impl Platform for PythonPlatform {
                 artifacts.len()
             ));
         }
-        Ok(ids.into_iter().map(SavedArtifact::Saved).collect())
+        let answer = if self.duplicate_containers.contains(&container_id) {
+            SavedArtifact::Duplicate
+        } else {
+            SavedArtifact::Saved
+        };
+        Ok(ids.into_iter().map(answer).collect())
     }
 
     fn vault_tmp_dir(&mut self) -> Result<PathBuf, String> {
@@ -371,6 +383,15 @@ mod tests {
                     duplicate: false
                 }
             );
+            let artifact = |n: usize| {
+                let mut artifact = Artifact::new("ip")
+                    .source_data_identifier(format!("a-1-{n}"))
+                    .cef("ip", "10.0.0.1");
+                artifact.container_id = Some(1);
+                artifact
+            };
+            let saved = platform.save_artifacts(1, &[artifact(0)]).unwrap();
+            assert_eq!(saved, [SavedArtifact::Saved(1)]);
             let again = platform.save_container(&alert("a-1")).unwrap();
             assert_eq!(
                 again,
@@ -379,21 +400,23 @@ mod tests {
                     duplicate: true
                 }
             );
-            let mut artifact = Artifact::new("ip")
-                .source_data_identifier("a-1-0")
-                .cef("ip", "10.0.0.1");
-            artifact.container_id = Some(1);
-            let saved = platform
-                .save_artifacts(1, &[artifact.clone(), artifact.clone()])
+            // The artifacts of a duplicate container count as duplicates, the platform saving
+            // only those it did not have.
+            let resent = platform
+                .save_artifacts(1, &[artifact(0), artifact(1)])
                 .unwrap();
-            assert_eq!(saved, [SavedArtifact::Saved(1), SavedArtifact::Saved(1)]);
+            assert_eq!(
+                resent,
+                [SavedArtifact::Duplicate(1), SavedArtifact::Duplicate(2)]
+            );
             let stored: Value =
                 serde_json::from_slice(&std::fs::read(home.path().join("artifacts.json")).unwrap())
                     .unwrap();
-            assert_eq!(stored.as_array().unwrap().len(), 1);
+            assert_eq!(stored.as_array().unwrap().len(), 2);
             assert_eq!(stored[0]["cef"], json!({"ip": "10.0.0.1"}));
-            artifact.container_id = Some(99);
-            let refused = platform.save_artifacts(99, &[artifact]).unwrap_err();
+            let mut stray = artifact(2);
+            stray.container_id = Some(99);
+            let refused = platform.save_artifacts(99, &[stray]).unwrap_err();
             assert_eq!(refused, "Container 99 not found");
             let nameless = platform.save_container(&Container::default()).unwrap_err();
             assert_eq!(nameless, "A container needs a name");

@@ -23,18 +23,18 @@ def path(*parts):
     return os.path.join(directory(*parts[:-1]), parts[-1])
 
 
-def read(name, default):
-    """The JSON value of the file `name`, or `default` when there is none."""
+def read(default, *parts):
+    """The JSON value of the file at `parts`, or `default` when there is none."""
     try:
-        with open(path(name)) as file:
+        with open(path(*parts)) as file:
             return json.load(file)
     except FileNotFoundError:
         return default
 
 
-def write(name, value):
-    """Writes `value` as the JSON file `name`, through a temporary file renamed over it."""
-    target = path(name)
+def write(value, *parts):
+    """Writes `value` as the JSON file at `parts`, through a temporary file renamed over it."""
+    target = path(*parts)
     with open(target + ".tmp", "w") as file:
         json.dump(value, file, indent=2)
     os.replace(target + ".tmp", target)
@@ -42,12 +42,18 @@ def write(name, value):
 
 def records(kind):
     """The records of one kind (`containers`, `artifacts`, `vault`), in the order saved."""
-    return read(f"{kind}.json", [])
+    return read([], f"{kind}.json")
+
+
+def append(saved, record):
+    """Appends `record` to the list of records `saved` with the next id; returns the id."""
+    saved.append(dict(record, id=len(saved) + 1))
+    return len(saved)
 
 
 def add_record(kind, record):
-    """Saves a record with the next id of its kind and returns that id."""
+    """Saves one record with the next id of its kind and returns that id."""
     saved = records(kind)
-    record = dict(record, id=len(saved) + 1)
-    write(f"{kind}.json", saved + [record])
-    return record["id"]
+    record_id = append(saved, record)
+    write(saved, f"{kind}.json")
+    return record_id

@@ -108,27 +108,22 @@ class BaseConnector:
 
     # ----- state (contract section 6) -----
 
-    def _state_path(self):
-        return _store.path("state", str(self.get_app_id()), f"{self.get_asset_id()}_state.json")
+    def _state_file(self):
+        return "state", str(self.get_app_id()), f"{self.get_asset_id()}_state.json"
 
     def load_state(self):
         """The asset's state; the file is created when missing."""
-        path = self._state_path()
-        if not os.path.exists(path):
-            self._write_state({})
-        with open(path) as file:
-            return json.load(file)
+        state = _store.read(None, *self._state_file())
+        if state is None:
+            state = {}
+            _store.write(state, *self._state_file())
+        return state
 
     def save_state(self, state):
         """Writes the asset's state, with the app's version added."""
-        self._write_state(dict(state, app_version=self._app_json().get("app_version")))
+        state = dict(state, app_version=self._app_json().get("app_version"))
+        _store.write(state, *self._state_file())
         return APP_SUCCESS
-
-    def _write_state(self, state):
-        path = self._state_path()
-        with open(path + ".tmp", "w") as file:
-            json.dump(state, file, indent=2)
-        os.replace(path + ".tmp", path)
 
     # ----- ingestion (contract section 6) -----
 
@@ -166,23 +161,25 @@ class BaseConnector:
         for artifact in artifacts:
             if artifact.get("container_id") not in containers:
                 return APP_ERROR, f"Container {artifact.get('container_id')} not found", None
+        saved = _store.records("artifacts")
+        before = len(saved)
+        known = {
+            (artifact["container_id"], artifact["source_data_identifier"]): artifact["id"]
+            for artifact in saved
+            if artifact.get("source_data_identifier") is not None
+        }
         ids = []
-        duplicates = 0
         for artifact in artifacts:
-            identifier = artifact.get("source_data_identifier")
-            existing = [
-                saved for saved in _store.records("artifacts")
-                if identifier is not None
-                and saved["container_id"] == artifact["container_id"]
-                and saved.get("source_data_identifier") == identifier
-            ]
-            if existing:
-                duplicates += 1
-                ids.append(existing[0]["id"])
-            else:
-                ids.append(_store.add_record("artifacts", artifact))
-        return APP_SUCCESS, f"{len(ids) - duplicates} artifacts saved, {duplicates} duplicates", ids
-
+            key = (artifact["container_id"], artifact.get("source_data_identifier"))
+            if key in known:
+                ids.append(known[key])
+                continue
+            ids.append(_store.append(saved, artifact))
+            if key[1] is not None:
+                known[key] = ids[-1]
+        _store.write(saved, "artifacts.json")
+        added = len(saved) - before
+        return APP_SUCCESS, f"{added} artifacts saved, {len(artifacts) - added} duplicates", ids
 
     # ----- hooks -----
 

@@ -1,5 +1,5 @@
 //! The vault: files attached to containers, named by the SHA-1 of their content (the vault
-//! id). [`crate::context::Ctx`] adds files through [`stage`], which streams the content into
+//! id). [`crate::context::Ctx`] adds files through `stage`, which streams the content into
 //! the platform's vault temporary directory while hashing it, so a large file is never held in
 //! memory whole.
 

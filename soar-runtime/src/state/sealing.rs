@@ -1,6 +1,6 @@
 //! Secrets in the state: a [`Secret`](crate::secret::Secret) field of a typed state is written
 //! encrypted and read decrypted, by the host's [`Sealer`] (the platform's encryption helper,
-//! salted with the asset id; locally the local store's key). Outside [`seal_scope`] a secret
+//! salted with the asset id; locally the local store's key). Outside `seal_scope` a secret
 //! does not serialize at all, so it cannot reach a result, a log or a file by accident.
 
 use std::cell::RefCell;

@@ -41,11 +41,10 @@ def bundle_members(bundle_path):
         return {member.name: member for member in archive.getmembers()}
 
 
-@pytest.fixture(scope="session")
-def installed_app(bundle_path, tmp_path_factory):
-    """The app unpacked into `<root>/opt/phantom/apps/<dir>_<appid>/` and its wheels installed
-    with `pip install --target`, as the platform installs them. Returns (app dir, target)."""
-    root = tmp_path_factory.mktemp("platform")
+def install(bundle_path, root):
+    """The app of `bundle_path` unpacked into `<root>/opt/phantom/apps/<dir>_<appid>/` and its
+    wheels installed with `pip install --target`, as the platform installs them. Returns
+    (app dir, target)."""
     unpacked = root / "unpacked"
     with tarfile.open(bundle_path, "r:gz") as archive:
         archive.extractall(unpacked, filter="data")
@@ -64,6 +63,12 @@ def installed_app(bundle_path, tmp_path_factory):
     return app_dir, target
 
 
+@pytest.fixture(scope="session")
+def installed_app(bundle_path, tmp_path_factory):
+    """The WHOIS bundle, installed (`install`)."""
+    return install(bundle_path, tmp_path_factory.mktemp("platform"))
+
+
 def read_app_json(app_dir):
     (name,) = [name for name in os.listdir(app_dir) if name.endswith(".json")]
     with open(os.path.join(app_dir, name)) as file:
@@ -71,22 +76,36 @@ def read_app_json(app_dir):
 
 
 @pytest.fixture
-def run_on_host(installed_app, tmp_path):
-    """Runs an action JSON through the installed app under `own` or `sdk` phantom."""
+def standin_home(tmp_path):
+    """Where the own stand-in keeps what the platform would (`SOAR_STANDIN_HOME`): state files,
+    containers, artifacts, the vault. One per test, shared by the runs of the test."""
+    return tmp_path / "standin"
+
+
+def host_runner(installed, workdir, standin_home):
+    """Runs an action JSON through an installed app (`install`) under `own` or `sdk` phantom;
+    returns what `host.py` wrote."""
 
     def run(mode, action):
-        app_dir, target = installed_app
-        action_path = tmp_path / "action.json"
-        output_path = tmp_path / "output.json"
+        app_dir, target = installed
+        action_path = workdir / "action.json"
+        output_path = workdir / "output.json"
         action_path.write_text(json.dumps(action))
         subprocess.run(
             [sys.executable, os.path.join(HERE, "host.py"), mode, str(app_dir), str(target),
              str(action_path), str(output_path)],
             check=True,
+            env=dict(os.environ, SOAR_STANDIN_HOME=str(standin_home)),
         )
         return json.loads(output_path.read_text())
 
     return run
+
+
+@pytest.fixture
+def run_on_host(installed_app, tmp_path, standin_home):
+    """Runs an action JSON through the installed WHOIS app under `own` or `sdk` phantom."""
+    return host_runner(installed_app, tmp_path, standin_home)
 
 
 @pytest.fixture

@@ -5,7 +5,11 @@ The paths WHOIS cannot take (a panicking handler, a connector-level status) are 
 Rust tests of the fixture connector (`tests/tests/lifecycle.rs`): bundling that fixture too
 would build a second wheel in every `cargo xtask test`."""
 
+import json
+
 import pytest
+
+from conftest import read_app_json
 
 VALID = {"domain": " enom.com ", "unused": ""}
 INVALID = {"domain": "a@b.c"}
@@ -180,3 +184,13 @@ def test_the_official_sdk_shims_collect_the_action_results(
             "parameter": INVALID,
         },
     ]
+
+
+def test_the_state_goes_through_the_base_connector(run_on_host, whois_server, standin_home,
+                                                   installed_app):
+    # The runtime loads the state before the run and saves it after finalize, through the
+    # platform's load_state and save_state, which add the app's version.
+    run_on_host("own", whois_domain(whois_server, VALID))
+    app_json = read_app_json(installed_app[0])
+    path = standin_home / "state" / app_json["appid"] / "10_state.json"
+    assert json.loads(path.read_text()) == {"app_version": app_json["app_version"]}

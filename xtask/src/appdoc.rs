@@ -13,18 +13,7 @@ use crate::{Failure, Outcome, cmd};
 /// Builds the connector's binary and reads the app JSON its `app-json` command prints. Returns
 /// the path of the binary too (the local runner).
 pub fn generate(package: &ConnectorPackage) -> Outcome<(AppJson, std::path::PathBuf)> {
-    cmd::tool(
-        cmd::cargo().current_dir(crate::workspace_root()).args([
-            "build",
-            "--quiet",
-            "--package",
-            &package.name,
-            "--bin",
-            &package.bin,
-        ]),
-        &format!("cargo build of {}", package.name),
-    )?;
-    let binary = crate::target_dir().join("debug").join(&package.bin);
+    let binary = cmd::cargo_binary(&package.name, &package.bin)?;
     let text = cmd::stdout(
         Command::new(&binary).arg("app-json"),
         &format!("{} app-json", package.bin),

@@ -40,6 +40,23 @@ pub fn stdout(command: &mut Command, what: &str) -> Outcome<String> {
         .map_err(|_| Failure::new(format!("{what} printed text that is not UTF-8")))
 }
 
+/// Builds the binary `bin` of the workspace package `package` (debug profile) and returns its
+/// path.
+pub fn cargo_binary(package: &str, bin: &str) -> Outcome<std::path::PathBuf> {
+    tool(
+        cargo().current_dir(crate::workspace_root()).args([
+            "build",
+            "--quiet",
+            "--package",
+            package,
+            "--bin",
+            bin,
+        ]),
+        &format!("cargo build of {package}"),
+    )?;
+    Ok(crate::target_dir().join("debug").join(bin))
+}
+
 /// The `cargo` that runs this task.
 pub fn cargo() -> Command {
     Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))

@@ -39,6 +39,21 @@ pub fn run(cargo_args: &[String]) -> Outcome<()> {
     cargo_test.args(["test", "--workspace"]).args(cargo_args);
     with_bundle(&mut cargo_test);
     cmd::run(&mut cargo_test, "cargo test")?;
+    // The bridge's own tests embed Python, so they run with the `python` feature, which the
+    // workspace run leaves off (connector crates never link Python).
+    eprintln!("xtask test: cargo test -p soar-runtime --features python --lib python::");
+    let mut bridge_test = cmd::cargo();
+    bridge_test.args([
+        "test",
+        "-p",
+        "soar-runtime",
+        "--features",
+        "python",
+        "--lib",
+        "python::",
+    ]);
+    with_bundle(&mut bridge_test);
+    cmd::run(&mut bridge_test, "cargo test of the platform bridge")?;
     eprintln!("xtask test: pytest tests/python");
     let mut pytest = venv.command("python");
     pytest.args(["-m", "pytest", "-p", "no:cacheprovider", "tests/python"]);

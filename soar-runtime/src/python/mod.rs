@@ -19,16 +19,22 @@
 //! (`identifier`, the prepared `config`, `asset_id`, `container_id`); the platform has
 //! decrypted password fields already, so the run has no decryptor. Progress and logs go back to
 //! the `BaseConnector`'s `save_progress`, `send_progress`, `debug_print` and `error_print`
-//! ([`PythonSink`]). Values cross the boundary as JSON through Python's own `json` module, so
-//! what Rust sees is exactly what the platform would serialize.
+//! ([`PythonSink`]); the state to its `load_state` and `save_state` ([`PythonState`]); the
+//! platform services (containers, artifacts, the vault, the encryption of secrets in the state)
+//! to its `save_container` and `save_artifacts`, `phantom.vault`, `phantom.rules.vault_info`
+//! and `encryption_helper` ([`PythonPlatform`]). Values cross the boundary as JSON through
+//! Python's own `json` module, so what Rust sees is exactly what the platform would serialize.
 
 mod convert;
+mod platform;
 mod session;
 mod sink;
 mod state;
 
+pub use platform::{PythonPlatform, PythonSealer};
 pub use session::{Bridge, BridgeSession};
 pub use sink::PythonSink;
+pub use state::PythonState;
 
 use pyo3::prelude::*;
 

@@ -5,6 +5,7 @@ use pyo3::prelude::*;
 use serde_json::{Map, Value, json};
 
 use super::convert::{to_python, to_value};
+use super::platform::PythonPlatform;
 use super::sink::PythonSink;
 use super::state::PythonState;
 use crate::action_json::ActionJson;
@@ -39,7 +40,8 @@ impl Bridge {
 impl Bridge {
     /// `start(base_connector, action)`: steps 1 to 4 of a run (config, `from_config`,
     /// `initialize`). `action` is a dict shaped like the action JSON (`identifier`, `config`,
-    /// `asset_id`, `container_id`); progress and logs go to `base_connector`'s methods.
+    /// `asset_id`, `container_id`); progress, logs, state and the platform services go to
+    /// `base_connector`'s methods and the platform's modules.
     fn start(&self, connector: Py<PyAny>, action: &Bound<'_, PyAny>) -> PyResult<BridgeSession> {
         let input = serde_json::from_value::<ActionJson>(to_value(action)?)
             .map_err(|error| PyValueError::new_err(format!("not an action JSON: {error}")))?;
@@ -48,8 +50,8 @@ impl Bridge {
             sink: Box::new(PythonSink::new(connector.clone_ref(action.py()))),
             cancel: cancel.clone(),
             decrypt: None,
-            state: Box::new(PythonState::new(connector)),
-            platform: Box::new(crate::platform::MemoryPlatform::new()),
+            state: Box::new(PythonState::new(connector.clone_ref(action.py()))),
+            platform: Box::new(PythonPlatform::new(action.py(), connector)),
         };
         Ok(BridgeSession {
             steps: (self.start)(self.app, input, options),

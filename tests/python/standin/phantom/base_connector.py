@@ -4,12 +4,16 @@ import json
 import os
 import sys
 
+from phantom import _store
 from phantom.action_result import ActionResult
 from phantom.app import APP_ERROR, APP_SUCCESS
 
 MISSING_IDENTIFIER = "Failed to load the connector run JSON. Missing or invalid 'identifier'"
 MISSING_CONFIG = "No Config dictionary present in Action JSON"
 EXCEPTION_OCCURRED = "Exception Occurred"
+DUPLICATE_CONTAINER = "Duplicate container found"
+# The container and artifact counts of a scheduled poll (contract section 5, on poll).
+SCHEDULED_POLL_COUNT = 4294967295
 
 
 def _cleansed(values):
@@ -88,10 +92,94 @@ class BaseConnector:
     def get_container_id(self):
         return self._action_json.get("container_id")
 
+    def get_app_id(self):
+        return self._app_json().get("appid")
+
     def add_action_result(self, action_result):
         self._results.append(action_result)
         return action_result
 
+    def is_poll_now(self):
+        """Whether the user asked for this poll ("Poll Now"): a scheduled poll passes
+        4294967295 as its container count."""
+        params = self._action_json.get("parameters") or [{}]
+        count = params[0].get("container_count") if isinstance(params[0], dict) else None
+        return str(count) != str(SCHEDULED_POLL_COUNT)
+
+    # ----- state (contract section 6) -----
+
+    def _state_file(self):
+        return "state", str(self.get_app_id()), f"{self.get_asset_id()}_state.json"
+
+    def load_state(self):
+        """The asset's state; the file is created when missing."""
+        state = _store.read(None, *self._state_file())
+        if state is None:
+            state = {}
+            _store.write(state, *self._state_file())
+        return state
+
+    def save_state(self, state):
+        """Writes the asset's state, with the app's version added."""
+        state = dict(state, app_version=self._app_json().get("app_version"))
+        _store.write(state, *self._state_file())
+        return APP_SUCCESS
+
+    # ----- ingestion (contract section 6) -----
+
+    def save_container(self, container, fail_on_duplicate=False):
+        """`(status, message, container id)`. A container whose `source_data_identifier` exists
+        already resolves to the existing id with the message "Duplicate container found"; it is
+        a failure only with `fail_on_duplicate`. Artifacts inside the dict are saved too."""
+        if not isinstance(container, dict) or not container.get("name"):
+            return APP_ERROR, "A container needs a name", None
+        container = dict(container)
+        artifacts = container.pop("artifacts", None) or []
+        identifier = container.get("source_data_identifier")
+        existing = [
+            saved for saved in _store.records("containers")
+            if identifier is not None and saved.get("source_data_identifier") == identifier
+        ]
+        if existing:
+            status = APP_ERROR if fail_on_duplicate else APP_SUCCESS
+            return status, DUPLICATE_CONTAINER, existing[0]["id"]
+        container.setdefault("asset_id", self.get_asset_id())
+        container_id = _store.add_record("containers", container)
+        if artifacts:
+            status, message, _ = self.save_artifacts(
+                [dict(artifact, container_id=container_id) for artifact in artifacts]
+            )
+            if not status:
+                return status, message, container_id
+        return APP_SUCCESS, "Container created", container_id
+
+    def save_artifacts(self, artifacts):
+        """`(status, message, ids)`: one id per artifact, in order. An artifact whose
+        `source_data_identifier` exists in its container already is not saved again: its id is
+        the existing one's."""
+        containers = {saved["id"] for saved in _store.records("containers")}
+        for artifact in artifacts:
+            if artifact.get("container_id") not in containers:
+                return APP_ERROR, f"Container {artifact.get('container_id')} not found", None
+        saved = _store.records("artifacts")
+        before = len(saved)
+        known = {
+            (artifact["container_id"], artifact["source_data_identifier"]): artifact["id"]
+            for artifact in saved
+            if artifact.get("source_data_identifier") is not None
+        }
+        ids = []
+        for artifact in artifacts:
+            key = (artifact["container_id"], artifact.get("source_data_identifier"))
+            if key in known:
+                ids.append(known[key])
+                continue
+            ids.append(_store.append(saved, artifact))
+            if key[1] is not None:
+                known[key] = ids[-1]
+        _store.write(saved, "artifacts.json")
+        added = len(saved) - before
+        return APP_SUCCESS, f"{added} artifacts saved, {len(artifacts) - added} duplicates", ids
 
     # ----- hooks -----
 

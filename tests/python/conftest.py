@@ -163,3 +163,15 @@ def closed_port():
         probe.bind(("127.0.0.1", 0))
         host, port = probe.getsockname()
     return f"{host}:{port}"
+
+
+@pytest.fixture(scope="session")
+def installed_alertdesk(tmp_path_factory):
+    """The AlertDesk bundle, installed (`install`)."""
+    return install(required_env("SOAR_TEST_ALERTDESK_BUNDLE"), tmp_path_factory.mktemp("alertdesk"))
+
+
+@pytest.fixture
+def run_alertdesk(installed_alertdesk, tmp_path, standin_home):
+    """Runs an action JSON through the installed AlertDesk app under `own` or `sdk` phantom."""
+    return host_runner(installed_alertdesk, tmp_path, standin_home)

@@ -1,11 +1,18 @@
 //! `cargo xtask test`: provisions what the tests need, bundles the default connector (the WHOIS
-//! example) once into `target/soar-test/`, then runs the Rust tests and the Python end-to-end
-//! tests against that one bundle (the extension is built once per run, not once per test).
+//! example) once into `target/soar-test/` and the REST example (AlertDesk) once into
+//! `target/soar-test-alertdesk/`, builds the fake AlertDesk service, then runs the Rust tests and
+//! the Python end-to-end tests against those bundles (each extension is built once per run, not
+//! once per test).
 
 use std::process::Command;
 
 use crate::provision::{self, Venv};
 use crate::{Failure, Outcome, bundle, cmd};
+
+/// The REST example connector, which the poll tests bundle.
+const ALERTDESK: &str = "alertdesk";
+/// The fake AlertDesk service's package and binary.
+const ALERTDESK_FAKE: &str = "alertdesk-fake";
 
 /// pytest's exit code when it collected no test.
 const PYTEST_NO_TESTS: i32 = 5;
@@ -22,6 +29,11 @@ pub fn run(cargo_args: &[String]) -> Outcome<()> {
     }
     let venv = Venv::ensure(&[provision::BUNDLE_TOOLS, provision::TEST_TOOLS])?;
     let bundled = bundle::run(None, Some(crate::target_dir().join("soar-test")))?;
+    let alertdesk = bundle::run(
+        Some(ALERTDESK),
+        Some(crate::target_dir().join("soar-test-alertdesk")),
+    )?;
+    let alertdesk_fake = cmd::cargo_binary(ALERTDESK_FAKE, ALERTDESK_FAKE)?;
     let with_bundle = |command: &mut Command| {
         command
             .current_dir(&root)
@@ -29,7 +41,9 @@ pub fn run(cargo_args: &[String]) -> Outcome<()> {
             .env("SOAR_TEST_RUNNER", &bundled.runner)
             .env("SOAR_TEST_PACKAGE", bundle::DEFAULT_PACKAGE)
             .env("SOAR_TEST_PACKAGE_DIR", &bundled.package_dir)
-            .env("SOAR_TEST_VENV_BIN", venv.bin_dir());
+            .env("SOAR_TEST_VENV_BIN", venv.bin_dir())
+            .env("SOAR_TEST_ALERTDESK_BUNDLE", &alertdesk.tarball)
+            .env("SOAR_TEST_ALERTDESK_FAKE", &alertdesk_fake);
     };
     eprintln!(
         "xtask test: cargo test --workspace {}",

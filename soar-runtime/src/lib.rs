@@ -59,9 +59,9 @@ pub mod prelude {
     pub use crate::connector::Connector;
     pub use crate::context::Ctx;
     pub use crate::error::ActionError;
-    pub use crate::ingest::{Artifact, Container, Severity};
     #[cfg(feature = "http")]
     pub use crate::http::HttpClient;
+    pub use crate::ingest::{Artifact, Container, Severity};
     pub use crate::output::{ActionOutput, Output};
     pub use crate::poll::PollParams;
     pub use crate::result::{ActionResult, Status};

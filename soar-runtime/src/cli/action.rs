@@ -7,11 +7,10 @@ use std::process::ExitCode;
 use serde_json::{Map, Value, json};
 
 use super::backend::{BackendArgs, LOCAL_ASSET};
-use super::{EXIT_FAILED, EXIT_SUCCESS, EXIT_UNREADABLE, print_stdout, table};
+use super::{run_and_print, table, unusable};
 use crate::action_json::ActionJson;
 use crate::app_json::{Action, AppJson};
 use crate::connector::Connector;
-use crate::run::run_with_app;
 
 /// The arguments of the `action` command.
 #[derive(Debug, clap::Args)]
@@ -44,27 +43,14 @@ pub(super) fn run<C: Connector>(args: ActionArgs) -> ExitCode {
         let backend = args.backend.open(&app, &args.asset.asset_id)?;
         Ok((action, input, backend))
     });
-    let (action, input, backend) = match prepared {
-        Ok(prepared) => prepared,
-        Err(message) => {
-            eprintln!("{message}");
-            return ExitCode::from(EXIT_UNREADABLE);
+    match prepared {
+        Ok((action, input, backend)) => {
+            run_and_print::<C>(&app, input, backend, args.json, args.verbose, |result| {
+                table::render(action, result)
+            })
         }
-    };
-    let result = run_with_app::<C>(&app, input, super::options(backend, args.verbose));
-    let printed = if args.json {
-        print_stdout(&result.to_json_pretty())
-    } else {
-        print_stdout(table::render(action, &result).trim_end())
-    };
-    if printed != ExitCode::SUCCESS {
-        return printed;
+        Err(message) => unusable(&message),
     }
-    ExitCode::from(if result.status.is_success() {
-        EXIT_SUCCESS
-    } else {
-        EXIT_FAILED
-    })
 }
 
 /// The action and the action JSON of the command line.

@@ -7,7 +7,7 @@ use serde_json::Value;
 
 use super::backend::StoreArgs;
 use super::table::grid;
-use super::{EXIT_FAILED, EXIT_UNREADABLE, print_stdout};
+use super::{EXIT_FAILED, print_stdout, unusable};
 use crate::local::{ArtifactRecord, ContainerRecord, Database};
 use crate::vault::VaultEntry;
 
@@ -60,10 +60,7 @@ fn show(store: &StoreArgs, body: impl FnOnce(&Database) -> Result<String, Failur
         .and_then(|database| body(&database));
     match rendered {
         Ok(text) => print_stdout(text.trim_end()),
-        Err(Failure::Unusable(message)) => {
-            eprintln!("{message}");
-            ExitCode::from(EXIT_UNREADABLE)
-        }
+        Err(Failure::Unusable(message)) => unusable(&message),
         Err(Failure::NotFound(message)) => {
             eprintln!("{message}");
             ExitCode::from(EXIT_FAILED)

@@ -21,10 +21,12 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use crate::action_json::{ActionJson, LooseId};
+use crate::app_json::AppJson;
 use crate::cancel::CancelToken;
 use crate::connector::Connector;
 use crate::progress::TerminalSink;
-use crate::run::{RunOptions, run_to_writer};
+use crate::result::RunResult;
+use crate::run::{RunOptions, run_to_writer, run_with_app};
 use backend::{Backend, BackendArgs, LOCAL_ASSET};
 
 /// Exit code of a run whose status is success.
@@ -143,10 +145,7 @@ fn run_file<C: Connector>(path: &Path, backend: &BackendArgs, verbose: bool) -> 
     });
     let (backend, input) = match prepared {
         Ok(prepared) => prepared,
-        Err(message) => {
-            eprintln!("{message}");
-            return ExitCode::from(EXIT_UNREADABLE);
-        }
+        Err(message) => return unusable(&message),
     };
     let stdout = std::io::stdout();
     let out = std::io::BufWriter::new(stdout.lock());
@@ -160,6 +159,40 @@ fn run_file<C: Connector>(path: &Path, backend: &BackendArgs, verbose: bool) -> 
             ExitCode::from(EXIT_UNREADABLE)
         }
     }
+}
+
+/// Runs the action JSON of a command (`action`, `poll`) with its backend and prints the run
+/// result JSON (`json`) or `render`'s text for humans. Exit 0 when the run succeeded, 1 when it
+/// failed, 2 when the output cannot be written.
+fn run_and_print<C: Connector>(
+    app: &AppJson,
+    input: ActionJson,
+    backend: Backend,
+    json: bool,
+    verbose: bool,
+    render: impl FnOnce(&RunResult) -> String,
+) -> ExitCode {
+    let result = run_with_app::<C>(app, input, options(backend, verbose));
+    let printed = if json {
+        print_stdout(&result.to_json_pretty())
+    } else {
+        print_stdout(render(&result).trim_end())
+    };
+    if printed != ExitCode::SUCCESS {
+        return printed;
+    }
+    ExitCode::from(if result.status.is_success() {
+        EXIT_SUCCESS
+    } else {
+        EXIT_FAILED
+    })
+}
+
+/// A command that cannot run (its command line, asset file or store is unusable): the reason on
+/// standard error, exit 2.
+fn unusable(message: &str) -> ExitCode {
+    eprintln!("{message}");
+    ExitCode::from(EXIT_UNREADABLE)
 }
 
 /// Reads and parses the action JSON file. JSON that is not an object parses as an empty action

@@ -10,12 +10,11 @@ use time::format_description::well_known::Rfc3339;
 
 use super::action::{AssetArgs, action_json, find};
 use super::backend::BackendArgs;
-use super::{EXIT_FAILED, EXIT_SUCCESS, EXIT_UNREADABLE, print_stdout, table};
+use super::{run_and_print, table, unusable};
 use crate::connector::Connector;
 use crate::ingest::IngestCounters;
 use crate::poll::SCHEDULED_COUNT;
 use crate::result::RunResult;
-use crate::run::run_with_app;
 
 /// The identifier of the on poll action.
 const ON_POLL: &str = "on_poll";
@@ -65,27 +64,12 @@ pub(super) fn run<C: Connector>(args: PollArgs) -> ExitCode {
         )?;
         Ok((input, args.backend.open(&app, &args.asset.asset_id)?))
     });
-    let (input, backend) = match prepared {
-        Ok(prepared) => prepared,
-        Err(message) => {
-            eprintln!("{message}");
-            return ExitCode::from(EXIT_UNREADABLE);
+    match prepared {
+        Ok((input, backend)) => {
+            run_and_print::<C>(&app, input, backend, args.json, args.verbose, summary)
         }
-    };
-    let result = run_with_app::<C>(&app, input, super::options(backend, args.verbose));
-    let printed = if args.json {
-        print_stdout(&result.to_json_pretty())
-    } else {
-        print_stdout(summary(&result).trim_end())
-    };
-    if printed != ExitCode::SUCCESS {
-        return printed;
+        Err(message) => unusable(&message),
     }
-    ExitCode::from(if result.status.is_success() {
-        EXIT_SUCCESS
-    } else {
-        EXIT_FAILED
-    })
 }
 
 /// The on poll parameters: the counts ("Poll Now" when given, else the scheduled poll's),

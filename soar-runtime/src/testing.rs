@@ -42,6 +42,7 @@ use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
 use crate::action_json::ActionJson;
+use crate::app_json::AppJson;
 use crate::cancel::CancelToken;
 use crate::connector::Connector;
 use crate::error::ActionError;
@@ -50,6 +51,18 @@ use crate::progress::{Recorded, RecordingSink};
 use crate::result::{ActionResult, RunResult};
 use crate::run::{RunOptions, run};
 use crate::state::MemoryState;
+
+/// The time snapshot tests pin `utctime_updated` to (2026-01-01T00:00:00Z), so that a snapshot
+/// does not change with every commit.
+pub const PINNED_TIME: i64 = 1_767_225_600;
+
+/// The app JSON of connector `C` with `utctime_updated` pinned to [`PINNED_TIME`]: what
+/// snapshot and schema tests compare.
+pub fn pinned_app_json<C: Connector>() -> AppJson {
+    let mut app = C::app_json();
+    app.utctime_updated = crate::time::format_utc(PINNED_TIME);
+    app
+}
 
 /// One run of one action of connector `C`, built step by step.
 #[derive(Debug)]

@@ -3,12 +3,10 @@
 
 use serde_json::Value;
 use soar_runtime::app_json::validate_value;
-use soar_runtime::connector::Connector;
 use whois::connector::Whois;
 
 fn whois_app_json() -> Value {
-    let mut app = Whois::app_json();
-    app.utctime_updated = soar_runtime::time::format_utc(1_767_225_600);
+    let app = soar_runtime::testing::pinned_app_json::<Whois>();
     serde_json::from_str(&app.to_json_pretty()).unwrap()
 }
 

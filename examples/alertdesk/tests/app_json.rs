@@ -1,13 +1,10 @@
 //! The AlertDesk app JSON: clean for the strict validator, and pinned by a snapshot.
 
 use alertdesk::AlertDesk;
-use soar_runtime::connector::Connector;
 
 /// The app JSON with a fixed `utctime_updated`.
 fn app_json() -> soar_runtime::app_json::AppJson {
-    let mut app = AlertDesk::app_json();
-    app.utctime_updated = soar_runtime::time::format_utc(1_767_225_600);
-    app
+    soar_runtime::testing::pinned_app_json::<AlertDesk>()
 }
 
 #[test]

@@ -4,7 +4,6 @@
 mod common;
 
 use serde_json::json;
-use soar_runtime::connector::Connector;
 use soar_runtime::testing::{ActionTest, Outcome};
 use whois::connector::{DomainOutput, IpOutput, Whois};
 
@@ -168,9 +167,7 @@ fn test_connectivity_and_the_configuration() {
 
 /// The app JSON with a fixed `utctime_updated`.
 fn app_json() -> soar_runtime::app_json::AppJson {
-    let mut app = Whois::app_json();
-    app.utctime_updated = soar_runtime::time::format_utc(1_767_225_600);
-    app
+    soar_runtime::testing::pinned_app_json::<Whois>()
 }
 
 #[test]

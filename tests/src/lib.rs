@@ -30,3 +30,23 @@ pub fn ci_schema() -> jsonschema::Validator {
         .build(&app_json_corpus::read_json(&path))
         .expect("the CI schema compiles")
 }
+
+/// Reads a child process's output until it has printed `needle`, and returns what it printed:
+/// how a test waits for a connector to reach a point before it signals or kills it. Fails the
+/// test, showing the output, when the stream ends first.
+pub fn read_until(stream: &mut impl std::io::Read, needle: &str) -> String {
+    let mut seen = Vec::new();
+    let mut buffer = [0u8; 256];
+    loop {
+        let text = String::from_utf8_lossy(&seen);
+        if text.contains(needle) {
+            return text.into_owned();
+        }
+        let read = stream.read(&mut buffer).expect("the output can be read");
+        assert!(
+            read > 0,
+            "the process ended before printing {needle:?}: {text}"
+        );
+        seen.extend_from_slice(&buffer[..read]);
+    }
+}

@@ -157,13 +157,7 @@ fn sigterm_cancels_cooperatively_and_finalize_runs() {
         .unwrap();
     // Wait until the handler runs (it says so on stderr), then send SIGTERM.
     let mut stderr = child.stderr.take().unwrap();
-    let mut seen = Vec::new();
-    let mut buffer = [0u8; 256];
-    while !String::from_utf8_lossy(&seen).contains("slow started") {
-        let read = std::io::Read::read(&mut stderr, &mut buffer).unwrap();
-        assert!(read > 0, "the connector ended before the handler started");
-        seen.extend_from_slice(&buffer[..read]);
-    }
+    soar_tests::read_until(&mut stderr, "slow started");
     let killed = Command::new("kill")
         .args(["-TERM", &child.id().to_string()])
         .status()

@@ -4,7 +4,6 @@
 //! corrupt state file is kept aside; the store's root comes from the flag, the environment or
 //! the per-user default.
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
@@ -73,13 +72,7 @@ fn a_killed_poll_resumes_without_loss_or_duplicates() {
         .unwrap();
     // Kill it once alert 3 is saved, while it waits to commit alert 3's checkpoint.
     let mut stderr = child.stderr.take().unwrap();
-    let mut seen = Vec::new();
-    let mut buffer = [0u8; 256];
-    while !text(&seen).contains("saved alert 3 ") {
-        let read = stderr.read(&mut buffer).unwrap();
-        assert!(read > 0, "the poll ended early: {}", text(&seen));
-        seen.extend_from_slice(&buffer[..read]);
-    }
+    soar_tests::read_until(&mut stderr, "saved alert 3 ");
     child.kill().unwrap();
     child.wait().unwrap();
     assert_eq!(fixture.state()["soar_checkpoints"], json!({"alerts": 2}));

@@ -21,7 +21,8 @@ struct Inner {
     artifacts: Vec<Artifact>,
     vault: Vec<VaultEntry>,
     vault_dir: Option<tempfile::TempDir>,
-    cipher: Arc<LocalCipher>,
+    /// Made on first use: most runs keep no secret, and every run builds a platform.
+    cipher: Option<Arc<LocalCipher>>,
     /// Calls that succeed before every call fails (`fail_after`).
     calls_left: Option<usize>,
 }
@@ -40,7 +41,7 @@ impl MemoryPlatform {
             artifacts: Vec::new(),
             vault: Vec::new(),
             vault_dir: None,
-            cipher: Arc::new(LocalCipher::generate().0),
+            cipher: None,
             calls_left: None,
         })))
     }
@@ -171,6 +172,9 @@ impl Platform for MemoryPlatform {
     }
 
     fn sealer(&self) -> Arc<dyn Sealer> {
-        self.inner().cipher.clone()
+        self.inner()
+            .cipher
+            .get_or_insert_with(|| Arc::new(LocalCipher::generate().0))
+            .clone()
     }
 }

@@ -13,7 +13,7 @@ import threading
 import pytest
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-CORPUS = os.path.normpath(os.path.join(HERE, "..", "..", "..", "shared", "corpus"))
+CORPUS = os.path.normpath(os.path.join(HERE, "..", "corpus"))
 # A thick .com registrar record: no referral to follow, so one server answers the lookup.
 WHOIS_REPLY = os.path.join(CORPUS, "whois", "domain", "whois.enom.com__com__status_registered.txt")
 
@@ -126,11 +126,11 @@ def run_locally(runner_path, tmp_path):
 
 @pytest.fixture(scope="session")
 def whois_reply():
-    """The canned WHOIS reply (bytes), a real one from the shared corpus."""
+    """The canned WHOIS reply (bytes), a real one from the vendored corpus (tests/corpus)."""
     if not os.path.isfile(WHOIS_REPLY):
         pytest.fail(
-            f"the WHOIS reply {WHOIS_REPLY} is missing: the shared corpus must be at "
-            "../shared/corpus beside the checkout"
+            f"the WHOIS reply {WHOIS_REPLY} is missing: the corpus is part of the "
+            "repository, under tests/corpus"
         )
     with open(WHOIS_REPLY, "rb") as file:
         return file.read()

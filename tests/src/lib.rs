@@ -5,15 +5,15 @@ pub mod clean_app;
 
 use std::path::PathBuf;
 
-/// The shared corpus directory (`../shared/corpus` beside the checkout).
+/// The vendored corpus of real data (`tests/corpus/`, sources and licences in its README).
 ///
 /// Panics with a message naming the path when the corpus is missing, so a test never passes
 /// silently without its data.
 pub fn corpus_dir() -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus");
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("corpus");
     assert!(
         dir.is_dir(),
-        "the shared corpus is missing: expected it at {} (CI lays shared/ beside the checkout)",
+        "the corpus is missing: expected it at {} (it is part of the repository)",
         dir.display()
     );
     dir

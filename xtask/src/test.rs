@@ -20,13 +20,6 @@ const PYTEST_NO_TESTS: i32 = 5;
 /// Runs the whole suite; `cargo_args` go to `cargo test`.
 pub fn run(cargo_args: &[String]) -> Outcome<()> {
     let root = crate::workspace_root();
-    let corpus = root.join("../shared/corpus");
-    if !corpus.is_dir() {
-        return Err(Failure::new(format!(
-            "the shared corpus is missing: expected it at {} (shared/ beside the checkout)",
-            corpus.display()
-        )));
-    }
     let venv = Venv::ensure(&[provision::BUNDLE_TOOLS, provision::TEST_TOOLS])?;
     let bundled = bundle::run(None, Some(crate::target_dir().join("soar-test")))?;
     let alertdesk = bundle::run(

@@ -27,7 +27,7 @@ fn workspace() -> PathBuf {
 
 #[test]
 fn every_corpus_app_gets_every_finding_of_the_validator() {
-    let dir = workspace().join("../shared/corpus/apps");
+    let dir = workspace().join("tests/corpus/apps");
     let mut apps: Vec<PathBuf> = std::fs::read_dir(&dir)
         .unwrap_or_else(|error| panic!("the corpus is missing at {}: {error}", dir.display()))
         .map(|entry| entry.unwrap().path())

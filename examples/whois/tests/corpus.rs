@@ -21,7 +21,7 @@ use whois::{
     lookup_domain, lookup_ip, parse_ip,
 };
 
-const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus/whois");
+const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/corpus/whois");
 
 /// The share of facts that must come out exactly.
 const REQUIRED_ACCURACY: f64 = 0.95;
@@ -135,7 +135,7 @@ fn corpus_dir() -> PathBuf {
     assert!(
         dir.join("expected.json").is_file() && dir.join("ip_expected.json").is_file(),
         "the WHOIS corpus is missing: expected {} with expected.json, ip_expected.json, domain/ and ip/ \
-         (a checkout at /work/<name> next to /work/shared)",
+         (it is part of the repository, under tests/corpus/whois)",
         dir.display()
     );
     dir

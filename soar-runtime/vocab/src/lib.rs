@@ -2,8 +2,10 @@
 //! (at run time): the platform's data types, action kinds, app types and the `contains`
 //! strings that have a stock validator.
 //!
-//! Everything here is a plain constant so that both sides agree without depending on
-//! each other.
+//! Everything here is a plain constant or predicate so that both sides agree without
+//! depending on each other; [`text`] holds the platform's text rules.
+
+pub mod text;
 
 /// The `contains` strings for which the platform ships a validator (contract section 4).
 pub const STOCK_CONTAINS: [&str; 11] = [

@@ -1,6 +1,8 @@
 //! `cargo xtask test`: provisions what the tests need, bundles the default connector (the WHOIS
-//! example) once into `target/soar-test/` and the REST example (AlertDesk) once into
-//! `target/soar-test-alertdesk/`, builds the fake AlertDesk service, then runs the Rust tests and
+//! example) once into `target/soar-test/`, the REST example (AlertDesk) once into
+//! `target/soar-test-alertdesk/` and the fixture connector of `tests/` (whose actions take the
+//! paths WHOIS cannot: a slow action that checks for cancellation, a panic) once into
+//! `target/soar-test-fixture/`, builds the fake AlertDesk service, then runs the Rust tests and
 //! the Python end-to-end tests against those bundles (each extension is built once per run, not
 //! once per test).
 
@@ -11,6 +13,8 @@ use crate::{Failure, Outcome, bundle, cmd};
 
 /// The REST example connector, which the poll tests bundle.
 const ALERTDESK: &str = "alertdesk";
+/// The package of the workspace-level tests, whose fixture connector the bridge tests bundle.
+const FIXTURE: &str = "soar-tests";
 /// The fake AlertDesk service's package and binary.
 const ALERTDESK_FAKE: &str = "alertdesk-fake";
 
@@ -26,6 +30,10 @@ pub fn run(cargo_args: &[String]) -> Outcome<()> {
         Some(ALERTDESK),
         Some(crate::target_dir().join("soar-test-alertdesk")),
     )?;
+    let fixture = bundle::run(
+        Some(FIXTURE),
+        Some(crate::target_dir().join("soar-test-fixture")),
+    )?;
     let alertdesk_fake = cmd::cargo_binary(ALERTDESK_FAKE, ALERTDESK_FAKE)?;
     let with_bundle = |command: &mut Command| {
         command
@@ -36,6 +44,7 @@ pub fn run(cargo_args: &[String]) -> Outcome<()> {
             .env("SOAR_TEST_PACKAGE_DIR", &bundled.package_dir)
             .env("SOAR_TEST_VENV_BIN", venv.bin_dir())
             .env("SOAR_TEST_ALERTDESK_BUNDLE", &alertdesk.tarball)
+            .env("SOAR_TEST_FIXTURE_BUNDLE", &fixture.tarball)
             .env("SOAR_TEST_ALERTDESK_FAKE", &alertdesk_fake);
     };
     eprintln!(

@@ -10,7 +10,7 @@
 //!
 //! | platform hook | bridge call |
 //! | --- | --- |
-//! | `initialize` (or the first `handle_action` when the host never calls it) | `connector.start(self, action)`, then `session.start_failure()` |
+//! | `initialize` (or the first `handle_action` when the host never calls it) | `connector.start(self, action, cancellation)`, then `session.start_failure()` |
 //! | `handle_action(param)` | `session.handle(param)` -> a plain dict to record through `ActionResult` |
 //! | `finalize` | `session.finish()` -> the connector-level status, message and summary |
 //! | `handle_cancel` | `cancellation.cancel()` ([`Cancellation`], made with the connector object and passed to `start`) |

@@ -14,7 +14,7 @@ use crate::cancel::CancelToken;
 use crate::contains::{ValidatorFn, Validators};
 use crate::error::ActionError;
 use crate::ingest::{Container, IngestCounters};
-use crate::platform::{MemoryPlatform, Platform, SavedContainer};
+use crate::platform::{HostError, MemoryPlatform, Platform, SavedContainer};
 use crate::progress::ProgressSink;
 use crate::result::Status;
 use crate::state::sealing::seal_scope;
@@ -80,7 +80,7 @@ impl Ctx {
         &mut self,
         mut state_store: Box<dyn StateStore>,
         platform: Box<dyn Platform>,
-    ) -> Result<(), String> {
+    ) -> Result<(), HostError> {
         self.state = state_store.load()?;
         self.state_store = state_store;
         self.platform = platform;
@@ -93,7 +93,7 @@ impl Ctx {
     }
 
     /// Saves the state where it is kept (after `finalize`, and at each checkpoint).
-    pub(crate) fn persist_state(&mut self) -> Result<(), String> {
+    pub(crate) fn persist_state(&mut self) -> Result<(), HostError> {
         self.state_store.save(&self.state)
     }
 
@@ -300,7 +300,9 @@ impl Ctx {
             checkpoints.insert(name.to_owned(), value);
         }
         self.persist_state().map_err(|error| {
-            ActionError::new(format!("Unable to save the checkpoint '{name}': {error}"))
+            error
+                .context(format!("Unable to save the checkpoint '{name}'"))
+                .into()
         })
     }
 
@@ -315,7 +317,7 @@ impl Ctx {
             self.ingest_label.as_deref(),
             &mut self.counters,
         )
-        .map_err(ActionError::new)
+        .map_err(ActionError::from)
     }
 
     /// What this run has ingested so far.
@@ -360,24 +362,27 @@ impl Ctx {
         content: &mut dyn Read,
         contains: &[&str],
     ) -> Result<VaultEntry, ActionError> {
-        let failed = |error: String| {
-            ActionError::new(format!("Unable to add '{name}' to the vault: {error}"))
-        };
-        let dir = self.platform.vault_tmp_dir().map_err(failed)?;
+        let failed = || format!("Unable to add '{name}' to the vault");
+        let dir = self
+            .platform
+            .vault_tmp_dir()
+            .map_err(|error| error.context(failed()))?;
         let staged = crate::vault::stage(&dir, container_id, name, content, contains)
-            .map_err(|error| failed(error.to_string()))?;
+            .map_err(|error| HostError::caused_by(failed(), error))?;
         let staged_path = staged.path.clone();
         let added = self.platform.vault_add(staged);
         if added.is_err() {
             let _ = std::fs::remove_file(&staged_path);
         }
-        added.map_err(failed)
+        added.map_err(|error| error.context(failed()).into())
     }
 
     /// The vault entries with this vault id (the platform's `vault_info`).
     pub fn vault_info(&mut self, vault_id: &str) -> Result<Vec<VaultEntry>, ActionError> {
         self.platform.vault_info(vault_id).map_err(|error| {
-            ActionError::new(format!("Unable to look up vault id {vault_id}: {error}"))
+            error
+                .context(format!("Unable to look up vault id {vault_id}"))
+                .into()
         })
     }
 

@@ -57,15 +57,20 @@ impl fmt::Debug for ActionError {
 
 impl<E: std::error::Error> From<E> for ActionError {
     fn from(error: E) -> Self {
-        let mut message = error.to_string();
-        let mut source = error.source();
-        while let Some(cause) = source {
-            message.push_str(": ");
-            message.push_str(&cause.to_string());
-            source = cause.source();
-        }
-        Self::new(message)
+        Self::new(with_sources(&error))
     }
+}
+
+/// An error's message followed by its sources', each after `": "`.
+pub(crate) fn with_sources(error: &dyn std::error::Error) -> String {
+    let mut message = error.to_string();
+    let mut source = error.source();
+    while let Some(cause) = source {
+        message.push_str(": ");
+        message.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    message
 }
 
 #[cfg(test)]

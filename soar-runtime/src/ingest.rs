@@ -7,7 +7,7 @@
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::platform::{Platform, SavedArtifact, SavedContainer};
+use crate::platform::{HostError, Platform, SavedArtifact, SavedContainer};
 use crate::values::Param;
 
 /// The most artifacts handed to the platform in one `save_artifacts` call.
@@ -253,7 +253,7 @@ pub(crate) fn save(
     mut container: Container,
     default_label: Option<&str>,
     counters: &mut IngestCounters,
-) -> Result<SavedContainer, String> {
+) -> Result<SavedContainer, HostError> {
     if container.label.is_none() {
         container.label = default_label.map(ToOwned::to_owned);
     }
@@ -263,10 +263,10 @@ pub(crate) fn save(
         Err(error) => {
             counters.containers_failed += 1;
             counters.artifacts_failed += artifacts.len() as u64;
-            return Err(format!(
-                "Unable to save container '{}': {error}",
+            return Err(error.context(format!(
+                "Unable to save container '{}'",
                 container.source_data_identifier
-            ));
+            )));
         }
     };
     if saved.duplicate {
@@ -293,10 +293,10 @@ pub(crate) fn save(
             }
             Err(error) => {
                 counters.artifacts_failed += remaining;
-                return Err(format!(
-                    "Unable to save the artifacts of container {}: {error}",
+                return Err(error.context(format!(
+                    "Unable to save the artifacts of container {}",
                     saved.id
-                ));
+                )));
             }
         }
     }
@@ -387,7 +387,10 @@ mod tests {
         let mut host = platform.clone();
         let mut counters = IngestCounters::default();
         let error = save(&mut host, alert("y", 3), None, &mut counters).unwrap_err();
-        assert!(error.starts_with("Unable to save container 'y'"), "{error}");
+        assert_eq!(
+            error.full_message(),
+            "Unable to save container 'y': the platform is unavailable"
+        );
         assert_eq!(
             (counters.containers_failed, counters.artifacts_failed),
             (1, 3)

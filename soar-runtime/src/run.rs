@@ -168,7 +168,12 @@ impl<'a, C: Connector> Session<'a, C> {
         };
         let mut ctx = Ctx::new(identity, options.sink, options.cancel);
         ctx.attach(options.state, options.platform)
-            .map_err(|error| RunTail::aborted(format!("Unable to load the state: {error}")))?;
+            .map_err(|error| {
+                RunTail::aborted(format!(
+                    "Unable to load the state: {}",
+                    error.full_message()
+                ))
+            })?;
         ctx.add_environment(input.environment());
         let prepared = config::prepare(
             raw_config,
@@ -348,6 +353,7 @@ impl<'a, C: Connector> Session<'a, C> {
             }
         }
         if let Err(error) = self.ctx.persist_state() {
+            let error = error.full_message();
             self.ctx.error_print("save_state", &error);
             self.ctx.set_status(Status::Failed, None);
             self.ctx

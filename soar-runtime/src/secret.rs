@@ -63,7 +63,8 @@ impl serde::Serialize for Secret {
         match crate::state::sealing::seal(self.expose()) {
             Some(Ok(sealed)) => serializer.serialize_str(&sealed),
             Some(Err(error)) => Err(S::Error::custom(format!(
-                "cannot encrypt a secret for the state: {error}"
+                "cannot encrypt a secret for the state: {}",
+                error.full_message()
             ))),
             None => Err(S::Error::custom(
                 "a Secret is serialized only into the connector state, where it is encrypted",
@@ -81,7 +82,8 @@ impl<'de> serde::Deserialize<'de> for Secret {
         match crate::state::sealing::unseal(&text) {
             Some(Ok(plain)) => Ok(Secret::new(plain)),
             Some(Err(error)) => Err(D::Error::custom(format!(
-                "cannot decrypt a secret of the state: {error}"
+                "cannot decrypt a secret of the state: {}",
+                error.full_message()
             ))),
             None => Ok(Secret::new(text)),
         }

@@ -4,13 +4,13 @@ installed as the platform installs an app, and a way to run an action JSON throu
 import json
 import os
 import socket
-import socketserver
 import subprocess
 import sys
 import tarfile
-import threading
 
 import pytest
+
+from loopback import serve_whois
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CORPUS = os.path.normpath(os.path.join(HERE, "..", "corpus"))
@@ -82,30 +82,48 @@ def standin_home(tmp_path):
     return tmp_path / "standin"
 
 
-def host_runner(installed, workdir, standin_home):
-    """Runs an action JSON through an installed app (`install`) under `own` or `sdk` phantom;
-    returns what `host.py` wrote."""
+class HostRunner:
+    """Runs action JSONs through an installed app (`install`) under `own` or `sdk` phantom, in a
+    `host.py` process each. Calling it runs one and returns what `host.py` wrote; `start` starts
+    one (its stderr piped, where the own stand-in prints progress) and `output` reads what it
+    wrote once it has ended."""
 
-    def run(mode, action):
-        app_dir, target = installed
-        action_path = workdir / "action.json"
-        output_path = workdir / "output.json"
+    def __init__(self, installed, workdir, standin_home):
+        self.installed = installed
+        self.workdir = workdir
+        self.standin_home = standin_home
+
+    def start(self, mode, action, *options):
+        """Starts `host.py <mode> ... [options]` for `action`; returns the process."""
+        app_dir, target = self.installed
+        action_path = self.workdir / "action.json"
         action_path.write_text(json.dumps(action))
-        subprocess.run(
+        return subprocess.Popen(
             [sys.executable, os.path.join(HERE, "host.py"), mode, str(app_dir), str(target),
-             str(action_path), str(output_path)],
-            check=True,
-            env=dict(os.environ, SOAR_STANDIN_HOME=str(standin_home)),
+             str(action_path), str(self.workdir / "output.json"), *options],
+            stderr=subprocess.PIPE,
+            text=True,
+            env=dict(os.environ, SOAR_STANDIN_HOME=str(self.standin_home)),
         )
-        return json.loads(output_path.read_text())
 
-    return run
+    def output(self):
+        return json.loads((self.workdir / "output.json").read_text())
+
+    def __call__(self, mode, action, *options):
+        process = self.start(mode, action, *options)
+        _, stderr = process.communicate(timeout=HOST_TIMEOUT)
+        assert process.returncode == 0, stderr
+        return self.output()
+
+
+# How long a `host.py` run may take: a run that hangs fails instead of blocking the suite.
+HOST_TIMEOUT = 60
 
 
 @pytest.fixture
 def run_on_host(installed_app, tmp_path, standin_home):
     """Runs an action JSON through the installed WHOIS app under `own` or `sdk` phantom."""
-    return host_runner(installed_app, tmp_path, standin_home)
+    return HostRunner(installed_app, tmp_path, standin_home)
 
 
 @pytest.fixture
@@ -138,20 +156,11 @@ def whois_reply():
 
 @pytest.fixture(scope="session")
 def whois_server(whois_reply):
-    """A WHOIS server on 127.0.0.1 (a thread, port 0) that answers every query line with the
-    canned reply, then closes. Yields `host:port` for the config's `whois_server`."""
-
-    class Handler(socketserver.StreamRequestHandler):
-        def handle(self):
-            self.rfile.readline()
-            self.wfile.write(whois_reply)
-
-    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    host, port = server.server_address
-    yield f"{host}:{port}"
+    """A WHOIS server on 127.0.0.1 (a thread of the test process, port 0) that answers every
+    query line with the canned reply, then closes. Yields `host:port` for the config's
+    `whois_server`."""
+    server, address = serve_whois(whois_reply)
+    yield address
     server.shutdown()
     server.server_close()
 
@@ -174,7 +183,20 @@ def installed_alertdesk(tmp_path_factory):
 @pytest.fixture
 def run_alertdesk(installed_alertdesk, tmp_path, standin_home):
     """Runs an action JSON through the installed AlertDesk app under `own` or `sdk` phantom."""
-    return host_runner(installed_alertdesk, tmp_path, standin_home)
+    return HostRunner(installed_alertdesk, tmp_path, standin_home)
+
+
+@pytest.fixture(scope="session")
+def installed_fixture(tmp_path_factory):
+    """The bundle of the fixture connector of `tests/` (`tests/src/fixture.rs`), installed
+    (`install`)."""
+    return install(required_env("SOAR_TEST_FIXTURE_BUNDLE"), tmp_path_factory.mktemp("fixture"))
+
+
+@pytest.fixture
+def run_fixture(installed_fixture, tmp_path, standin_home):
+    """Runs an action JSON through the installed fixture app under `own` or `sdk` phantom."""
+    return HostRunner(installed_fixture, tmp_path, standin_home)
 
 
 @pytest.fixture(scope="session")
@@ -186,4 +208,4 @@ def installed_new_project(tmp_path_factory):
 @pytest.fixture
 def run_new_project(installed_new_project, tmp_path, standin_home):
     """Runs an action JSON through the installed new project under `own` or `sdk` phantom."""
-    return host_runner(installed_new_project, tmp_path, standin_home)
+    return HostRunner(installed_new_project, tmp_path, standin_home)

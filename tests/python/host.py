@@ -1,6 +1,7 @@
 """Loads a bundled app the way the platform does and runs one action JSON through it.
 
 Usage: python host.py (own|sdk) <app dir> <wheel target dir> <action.json> <output.json>
+                      [--tick-ms N] [--whois-reply FILE]
 
 `own` puts the project's stand-in for `phantom` on the module path; `sdk` installs the official
 SDK's off-platform shims (`soar_sdk.shims.phantom`) as the `phantom.*` modules. Then the app
@@ -8,13 +9,24 @@ directory and the wheel target go on the module path, the app's `main_module` is
 name, its connector is created and `_handle_action(json, None)` is called. The output file gets
 the connector run result and the progress log (`own`), or the ActionResults the SDK's
 BaseConnector collected (`sdk`).
+
+Other Python threads of the same process, as a platform has them: `--tick-ms N` runs a thread
+that notes the time every N milliseconds while the action runs (the output gets `ticks` and
+`run`, the start and end of `_handle_action`, all `time.monotonic()` seconds); `--whois-reply
+FILE` serves that WHOIS reply from a thread on 127.0.0.1 and points the action's
+`config.whois_server` at it.
 """
 
+import argparse
 import importlib
 import json
 import os
 import sys
+import threading
+import time
 import types
+
+from loopback import serve_whois
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -33,7 +45,27 @@ def install_sdk_shims():
         setattr(package, name, module)
 
 
-def main(mode, app_dir, site_dir, action_path, output_path):
+class Ticker:
+    """A thread that notes `time.monotonic()` every `interval` seconds until stopped."""
+
+    def __init__(self, interval):
+        self.ticks = []
+        self._interval = interval
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._tick, daemon=True)
+        self._thread.start()
+
+    def _tick(self):
+        while not self._stop.is_set():
+            self.ticks.append(time.monotonic())
+            time.sleep(self._interval)
+
+    def stop(self):
+        self._stop.set()
+        self._thread.join()
+
+
+def main(mode, app_dir, site_dir, action_path, output_path, tick_ms=None, whois_reply=None):
     if mode == "sdk":
         install_sdk_shims()
     else:
@@ -51,7 +83,17 @@ def main(mode, app_dir, site_dir, action_path, output_path):
     )
     connector = connector_class()
     with open(action_path) as file:
-        returned = connector._handle_action(file.read(), None)
+        action_json = file.read()
+    if whois_reply is not None:
+        with open(whois_reply, "rb") as file:
+            _, address = serve_whois(file.read())
+        action = json.loads(action_json)
+        action["config"]["whois_server"] = address
+        action_json = json.dumps(action)
+    ticker = Ticker(tick_ms / 1000) if tick_ms is not None else None
+    started = time.monotonic()
+    returned = connector._handle_action(action_json, None)
+    ended = time.monotonic()
     if mode == "sdk":
         output = {
             "results": [
@@ -67,9 +109,18 @@ def main(mode, app_dir, site_dir, action_path, output_path):
         }
     else:
         output = {"result": json.loads(returned), "log": connector.log}
+    if ticker is not None:
+        ticker.stop()
+        output.update(ticks=ticker.ticks, run=[started, ended])
     with open(output_path, "w") as file:
         json.dump(output, file)
 
 
 if __name__ == "__main__":
-    main(*sys.argv[1:])
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("mode", choices=["own", "sdk"])
+    for name in ["app_dir", "site_dir", "action_path", "output_path"]:
+        parser.add_argument(name)
+    parser.add_argument("--tick-ms", type=int)
+    parser.add_argument("--whois-reply")
+    main(**vars(parser.parse_args()))

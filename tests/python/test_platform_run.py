@@ -1,9 +1,8 @@
 """The bundled WHOIS app loaded and run like the platform loads and runs it, against a WHOIS
 server on 127.0.0.1 that answers a real .com registrar record from the shared corpus.
 
-The paths WHOIS cannot take (a panicking handler, a connector-level status) are pinned by the
-Rust tests of the fixture connector (`tests/tests/lifecycle.rs`): bundling that fixture too
-would build a second wheel in every `cargo xtask test`."""
+The paths WHOIS cannot take go through the bundled fixture connector (`test_platform_threads.py`,
+`test_platform_cancel.py`) or are pinned by its Rust tests (`tests/tests/lifecycle.rs`)."""
 
 import json
 

@@ -235,13 +235,14 @@ fn a_corrupt_state_file_fails_the_poll_and_is_kept_aside() {
     let output = fixture.poll();
     assert_eq!(output.status.code(), Some(1));
     let stdout = text(&output.stdout);
-    let expected = format!("Unable to load the state: {}: is not JSON", path.display());
-    assert!(stdout.contains(&expected), "{stdout}");
-    let aside = stdout
-        .split("; kept aside as ")
-        .nth(1)
-        .and_then(|rest| rest.lines().next())
-        .unwrap();
+    let expected = format!(
+        "Unable to load the state: {} is not JSON (kept aside as ",
+        path.display()
+    );
+    let (_, rest) = stdout.split_once(&expected).expect(&stdout);
+    // The parser's error follows the path the file was kept aside as.
+    let (aside, cause) = rest.split_once("): ").expect(rest);
+    assert!(cause.starts_with("EOF while parsing"), "{stdout}");
     assert_eq!(
         std::fs::read(aside).unwrap(),
         b"{\"soar_checkpoints\": {\"alerts\": 7"

@@ -10,7 +10,9 @@
 //!    new` in a temporary directory, that project's `cargo test`, and `cargo soar bundle` from
 //!    its root. User projects build into `target/soar-user-projects/` (`CARGO_TARGET_DIR`), so
 //!    that later runs and the workspace tests reuse their builds.
-//! 3. Bundles the WHOIS and AlertDesk examples once, builds the fake AlertDesk service.
+//! 3. Bundles the WHOIS and AlertDesk examples and the fixture connector of `tests/` (whose
+//!    actions take the paths WHOIS cannot: a slow action that checks for cancellation, a
+//!    panic) once, builds the fake AlertDesk service.
 //! 4. Runs `cargo test --workspace`, the bridge tests (feature `python`), and the Python
 //!    end-to-end tests in `tests/python` under each platform Python version.
 
@@ -24,6 +26,8 @@ use crate::{target_dir, workspace_root};
 
 /// The REST example connector, which the poll tests bundle.
 const ALERTDESK: &str = "alertdesk";
+/// The package of the workspace-level tests, whose fixture connector the bridge tests bundle.
+const FIXTURE: &str = "soar-tests";
 /// The fake AlertDesk service's package and binary.
 const ALERTDESK_FAKE: &str = "alertdesk-fake";
 /// The name of the connector project the suite creates with `cargo soar new`.
@@ -62,6 +66,10 @@ pub fn run(cargo_args: &[String]) -> Outcome<()> {
         Some(ALERTDESK),
         Some(target_dir().join("soar-test-alertdesk")),
     )?;
+    let fixture = crate::bundle_workspace(
+        Some(FIXTURE),
+        Some(target_dir().join("soar-test-fixture")),
+    )?;
     let alertdesk_fake = cmd::cargo_binary(&root, &target_dir(), ALERTDESK_FAKE, ALERTDESK_FAKE)?;
     let venv_bins = std::env::join_paths(venvs.iter().map(|(_, venv)| venv.bin_dir()))
         .map_err(|error| Failure::new(format!("a venv path cannot be joined: {error}")))?;
@@ -74,6 +82,7 @@ pub fn run(cargo_args: &[String]) -> Outcome<()> {
             .env("SOAR_TEST_PACKAGE_DIR", &whois.package_dir)
             .env("SOAR_TEST_VENV_BINS", &venv_bins)
             .env("SOAR_TEST_ALERTDESK_BUNDLE", &alertdesk.tarball)
+            .env("SOAR_TEST_FIXTURE_BUNDLE", &fixture.tarball)
             .env("SOAR_TEST_ALERTDESK_FAKE", &alertdesk_fake)
             .env("SOAR_TEST_NEW_PROJECT", scratch.path().join(NEW_PROJECT))
             .env("SOAR_TEST_NEW_BUNDLE", &new_bundle)

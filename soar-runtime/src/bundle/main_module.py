@@ -29,6 +29,8 @@ class {{CLASS_NAME}}(BaseConnector):
     def __init__(self):
         super().__init__()
         self._session = None
+        # Made before the session, so that a cancellation while it starts is not lost.
+        self._cancellation = native.Cancellation()
 
     def _rust(self):
         """The Rust session of this run, started by initialize or, on a host that never
@@ -40,7 +42,7 @@ class {{CLASS_NAME}}(BaseConnector):
                 "asset_id": _optional(self, "get_asset_id"),
                 "container_id": _optional(self, "get_container_id"),
             }
-            self._session = native.connector.start(self, action)
+            self._session = native.connector.start(self, action, self._cancellation)
         return self._session
 
     def initialize(self):
@@ -65,8 +67,9 @@ class {{CLASS_NAME}}(BaseConnector):
         return status
 
     def handle_cancel(self):
-        if self._session is not None:
-            self._session.cancel()
+        # The platform's SIGTERM handler calls this; while a Rust step works, Python runs that
+        # handler when the connector checks for cancellation, which then sees it.
+        self._cancellation.cancel()
 
     def finalize(self):
         outcome = self._rust().finish()

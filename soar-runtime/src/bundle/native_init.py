@@ -4,7 +4,7 @@
 The members are named here, not re-exported with `*`, so that linters see them.
 """
 
-from .{{NATIVE_MODULE}} import Session, connector
+from .{{NATIVE_MODULE}} import Cancellation, Session, connector
 
 
-__all__ = ["Session", "connector"]
+__all__ = ["Cancellation", "Session", "connector"]

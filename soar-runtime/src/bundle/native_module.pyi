@@ -13,14 +13,20 @@ class Session:
         """Handles one parameter dict: status, message, data, summary, parameter, exception."""
     def finish(self) -> Dict[str, Any]:
         """Ends the run: the connector-level status, message and summary."""
+
+class Cancellation:
+    """How the platform's handle_cancel reaches a run, even one that is working in Rust."""
+
+    def __init__(self) -> None:
+        """A cancellation that has not happened."""
     def cancel(self) -> None:
-        """Asks the run to stop before the next parameter dict."""
+        """Asks the run to stop: no further parameter dict is handled, finalize runs."""
 
 class Connector:
     """The connector written in Rust."""
 
-    def start(self, connector: Any, action: Dict[str, Any]) -> Session:
+    def start(self, connector: Any, action: Dict[str, Any], cancellation: Cancellation) -> Session:
         """Starts a run for the BaseConnector `connector` and the action's identifier,
-        configuration, asset id and container id."""
+        configuration, asset id and container id, cancelled through `cancellation`."""
 
 connector: Connector

@@ -36,7 +36,7 @@ pub(super) struct StoreArgs {
 #[cfg(feature = "local")]
 impl StoreArgs {
     /// The store `--store` names, else the one of the environment.
-    pub(super) fn open(&self) -> Result<crate::local::Store, String> {
+    pub(super) fn open(&self) -> Result<crate::local::Store, crate::platform::HostError> {
         crate::local::Store::from_flag(self.store.as_deref())
     }
 }
@@ -50,7 +50,8 @@ pub(super) struct Backend {
 }
 
 impl BackendArgs {
-    /// Opens the backend of a run of `app` for the asset `asset_id`.
+    /// Opens the backend of a run of `app` for the asset `asset_id`; the error is the message
+    /// for the command line.
     pub(super) fn open(&self, app: &AppJson, asset_id: &str) -> Result<Backend, String> {
         let named = self
             .state
@@ -58,14 +59,17 @@ impl BackendArgs {
             .map(|path| FileState::new(path).with_app_version(&app.app_version));
         #[cfg(feature = "local")]
         {
-            let store = self.store.open()?;
+            let message = |error: crate::platform::HostError| error.full_message();
+            let store = self.store.open().map_err(message)?;
             let state = match named {
                 Some(file) => file,
-                None => store.state_file(&app.appid, asset_id, &app.app_version)?,
+                None => store
+                    .state_file(&app.appid, asset_id, &app.app_version)
+                    .map_err(message)?,
             };
             Ok(Backend {
                 state: Box::new(state),
-                platform: Box::new(store.platform(asset_id)?),
+                platform: Box::new(store.platform(asset_id).map_err(message)?),
             })
         }
         #[cfg(not(feature = "local"))]

@@ -9,6 +9,7 @@ use super::backend::StoreArgs;
 use super::table::grid;
 use super::{EXIT_FAILED, print_stdout, unusable};
 use crate::local::{ArtifactRecord, ContainerRecord, Database};
+use crate::platform::HostError;
 use crate::vault::VaultEntry;
 
 /// The `containers` commands.
@@ -45,9 +46,9 @@ enum Failure {
     NotFound(String),
 }
 
-impl From<String> for Failure {
-    fn from(message: String) -> Self {
-        Failure::Unusable(message)
+impl From<HostError> for Failure {
+    fn from(error: HostError) -> Self {
+        Failure::Unusable(error.full_message())
     }
 }
 
@@ -56,7 +57,7 @@ fn show(store: &StoreArgs, body: impl FnOnce(&Database) -> Result<String, Failur
     let rendered = store
         .open()
         .and_then(|store| store.database())
-        .map_err(Failure::Unusable)
+        .map_err(Failure::from)
         .and_then(|database| body(&database));
     match rendered {
         Ok(text) => print_stdout(text.trim_end()),

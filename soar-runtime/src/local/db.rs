@@ -9,7 +9,7 @@ use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 use serde::Serialize;
 
 use crate::ingest::{Artifact, Container};
-use crate::platform::{SavedArtifact, SavedContainer};
+use crate::platform::{HostError, SavedArtifact, SavedContainer};
 use crate::vault::VaultEntry;
 
 /// The tables. The duplicate keys are the platform's: a container's `source_data_identifier`
@@ -62,14 +62,15 @@ pub struct Database {
     pub(super) connection: Connection,
 }
 
-/// A database error as a message.
-pub(super) fn sql(error: rusqlite::Error) -> String {
-    format!("database error: {error}")
+/// A database error as the cause of the failure `what`.
+pub(super) fn sql(what: &'static str) -> impl Fn(rusqlite::Error) -> HostError {
+    move |error| HostError::caused_by(what, error)
 }
 
 /// A value as the JSON text a column holds.
-fn json_text(value: &impl Serialize) -> Result<String, String> {
-    serde_json::to_string(value).map_err(|error| format!("cannot store as JSON: {error}"))
+fn json_text(value: &impl Serialize) -> Result<String, HostError> {
+    serde_json::to_string(value)
+        .map_err(|error| HostError::caused_by("cannot store as JSON", error))
 }
 
 /// The lowercase name of a severity, as it is serialized.
@@ -82,8 +83,8 @@ fn severity_name(value: &impl Serialize) -> String {
 
 impl Database {
     /// Opens the database at `path`, creating the file and the tables when needed.
-    pub fn open(path: &Path) -> Result<Self, String> {
-        let failed = |error: rusqlite::Error| format!("cannot open {}: {error}", path.display());
+    pub fn open(path: &Path) -> Result<Self, HostError> {
+        let failed = |error| HostError::caused_by(format!("cannot open {}", path.display()), error);
         let connection = Connection::open(path).map_err(failed)?;
         connection.busy_timeout(BUSY_TIMEOUT).map_err(failed)?;
         connection
@@ -102,11 +103,11 @@ impl Database {
         &mut self,
         asset_id: &str,
         container: &Container,
-    ) -> Result<SavedContainer, String> {
+    ) -> Result<SavedContainer, HostError> {
         let transaction = self
             .connection
             .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(sql)?;
+            .map_err(sql("cannot save the container in the database"))?;
         let existing: Option<i64> = transaction
             .query_row(
                 "SELECT id FROM containers WHERE asset_id = ?1 AND source_data_identifier = ?2",
@@ -114,7 +115,7 @@ impl Database {
                 |row| row.get(0),
             )
             .optional()
-            .map_err(sql)?;
+            .map_err(sql("cannot save the container in the database"))?;
         let saved = match existing {
             Some(id) => SavedContainer {
                 id,
@@ -135,14 +136,16 @@ impl Database {
                             json_text(container)?,
                         ],
                     )
-                    .map_err(sql)?;
+                    .map_err(sql("cannot save the container in the database"))?;
                 SavedContainer {
                     id: transaction.last_insert_rowid(),
                     duplicate: false,
                 }
             }
         };
-        transaction.commit().map_err(sql)?;
+        transaction
+            .commit()
+            .map_err(sql("cannot save the container in the database"))?;
         Ok(saved)
     }
 
@@ -152,11 +155,11 @@ impl Database {
         &mut self,
         container_id: i64,
         artifacts: &[Artifact],
-    ) -> Result<Vec<SavedArtifact>, String> {
+    ) -> Result<Vec<SavedArtifact>, HostError> {
         let transaction = self
             .connection
             .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(sql)?;
+            .map_err(sql("cannot save the artifacts in the database"))?;
         let mut answers = Vec::with_capacity(artifacts.len());
         for artifact in artifacts {
             let inserted = transaction
@@ -174,7 +177,7 @@ impl Database {
                         json_text(artifact)?,
                     ],
                 )
-                .map_err(sql)?;
+                .map_err(sql("cannot save the artifacts in the database"))?;
             answers.push(if inserted == 1 {
                 SavedArtifact::Saved(transaction.last_insert_rowid())
             } else {
@@ -185,17 +188,19 @@ impl Database {
                         params![container_id, artifact.source_data_identifier],
                         |row| row.get(0),
                     )
-                    .map_err(sql)?;
+                    .map_err(sql("cannot save the artifacts in the database"))?;
                 SavedArtifact::Duplicate(id)
             });
         }
-        transaction.commit().map_err(sql)?;
+        transaction
+            .commit()
+            .map_err(sql("cannot save the artifacts in the database"))?;
         Ok(answers)
     }
 
     /// Records a vault entry whose file is in place; the same file added again under the same
     /// name to the same container is recorded once.
-    pub fn add_vault_entry(&mut self, entry: &VaultEntry) -> Result<(), String> {
+    pub fn add_vault_entry(&mut self, entry: &VaultEntry) -> Result<(), HostError> {
         self.connection
             .execute(
                 "INSERT INTO vault (vault_id, container_id, name, path, size, sha256, md5,
@@ -213,7 +218,7 @@ impl Database {
                 ],
             )
             .map(drop)
-            .map_err(sql)
+            .map_err(sql("cannot record the vault entry in the database"))
     }
 
     /// The vault entries with this vault id; with `container_id`, only that container's.
@@ -221,7 +226,7 @@ impl Database {
         &self,
         vault_id: Option<&str>,
         container_id: Option<i64>,
-    ) -> Result<Vec<VaultEntry>, String> {
+    ) -> Result<Vec<VaultEntry>, HostError> {
         let mut statement = self
             .connection
             .prepare(
@@ -229,7 +234,7 @@ impl Database {
                  FROM vault WHERE (?1 IS NULL OR vault_id = ?1)
                  AND (?2 IS NULL OR container_id = ?2) ORDER BY id",
             )
-            .map_err(sql)?;
+            .map_err(sql("cannot read the vault entries from the database"))?;
         let rows = statement
             .query_map(params![vault_id, container_id], |row| {
                 let vault_id: String = row.get(0)?;
@@ -246,8 +251,9 @@ impl Database {
                     contains: serde_json::from_str(&contains).unwrap_or_default(),
                 })
             })
-            .map_err(sql)?;
-        rows.collect::<Result<_, _>>().map_err(sql)
+            .map_err(sql("cannot read the vault entries from the database"))?;
+        rows.collect::<Result<_, _>>()
+            .map_err(sql("cannot read the vault entries from the database"))
     }
 }
 

@@ -4,34 +4,38 @@
 use std::io::Write;
 use std::path::Path;
 
-use crate::platform::{KEY_LEN, LocalCipher};
+use crate::platform::{HostError, KEY_LEN, LocalCipher};
 
 /// The cipher of the key file at `path`, making the key (and the file) when there is none.
-pub(crate) fn load_or_create(path: &Path) -> Result<LocalCipher, String> {
+pub(crate) fn load_or_create(path: &Path) -> Result<LocalCipher, HostError> {
     match std::fs::read(path) {
         Ok(bytes) => cipher_of(&bytes, path),
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => create(path),
-        Err(error) => Err(format!("cannot read the key {}: {error}", path.display())),
+        Err(error) => Err(HostError::caused_by(
+            format!("cannot read the key {}", path.display()),
+            error,
+        )),
     }
 }
 
 /// The cipher of the key bytes read from `path`.
-fn cipher_of(bytes: &[u8], path: &Path) -> Result<LocalCipher, String> {
+fn cipher_of(bytes: &[u8], path: &Path) -> Result<LocalCipher, HostError> {
     let key: [u8; KEY_LEN] = bytes.try_into().map_err(|_| {
-        format!(
+        HostError::new(format!(
             "the key {} is not {KEY_LEN} bytes long ({} bytes)",
             path.display(),
             bytes.len()
-        )
+        ))
     })?;
     Ok(LocalCipher::new(&key))
 }
 
 /// Writes a fresh key: a temporary file (mode 0600), synced, then linked to `path` unless
 /// another process made the key meanwhile, in which case that key is used.
-fn create(path: &Path) -> Result<LocalCipher, String> {
-    let failed =
-        |error: std::io::Error| format!("cannot create the key {}: {error}", path.display());
+fn create(path: &Path) -> Result<LocalCipher, HostError> {
+    let failed = |error: std::io::Error| {
+        HostError::caused_by(format!("cannot create the key {}", path.display()), error)
+    };
     let dir = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).map_err(failed)?;
     let (cipher, key) = LocalCipher::generate();
@@ -75,7 +79,7 @@ mod tests {
         let again = load_or_create(&path).unwrap();
         assert_eq!(again.decrypt(&sealed, "local").unwrap(), "tok");
         std::fs::write(&path, b"short").unwrap();
-        let error = load_or_create(&path).unwrap_err();
-        assert!(error.contains("is not 32 bytes long (5 bytes)"), "{error}");
+        let error = load_or_create(&path).unwrap_err().to_string();
+        assert!(error.ends_with("is not 32 bytes long (5 bytes)"), "{error}");
     }
 }

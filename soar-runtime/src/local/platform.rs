@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use super::{Database, Store, vault_files};
 use crate::ingest::{Artifact, Container};
-use crate::platform::{Platform, SavedArtifact, SavedContainer};
+use crate::platform::{HostError, Platform, SavedArtifact, SavedContainer};
 use crate::state::sealing::Sealer;
 use crate::vault::VaultEntry;
 
@@ -22,7 +22,7 @@ pub struct LocalPlatform {
 impl LocalPlatform {
     /// The services of the asset `asset_id` in `store`: opens the database and the key
     /// (making them on first use).
-    pub fn open(store: &Store, asset_id: &str) -> Result<Self, String> {
+    pub fn open(store: &Store, asset_id: &str) -> Result<Self, HostError> {
         Ok(Self {
             database: store.database()?,
             asset_id: asset_id.to_owned(),
@@ -43,7 +43,7 @@ impl std::fmt::Debug for LocalPlatform {
 }
 
 impl Platform for LocalPlatform {
-    fn save_container(&mut self, container: &Container) -> Result<SavedContainer, String> {
+    fn save_container(&mut self, container: &Container) -> Result<SavedContainer, HostError> {
         self.database.save_container(&self.asset_id, container)
     }
 
@@ -51,24 +51,28 @@ impl Platform for LocalPlatform {
         &mut self,
         container_id: i64,
         artifacts: &[Artifact],
-    ) -> Result<Vec<SavedArtifact>, String> {
+    ) -> Result<Vec<SavedArtifact>, HostError> {
         self.database.save_artifacts(container_id, artifacts)
     }
 
-    fn vault_tmp_dir(&mut self) -> Result<PathBuf, String> {
-        std::fs::create_dir_all(&self.vault_tmp_dir)
-            .map_err(|error| format!("cannot create {}: {error}", self.vault_tmp_dir.display()))?;
+    fn vault_tmp_dir(&mut self) -> Result<PathBuf, HostError> {
+        std::fs::create_dir_all(&self.vault_tmp_dir).map_err(|error| {
+            HostError::caused_by(
+                format!("cannot create {}", self.vault_tmp_dir.display()),
+                error,
+            )
+        })?;
         Ok(self.vault_tmp_dir.clone())
     }
 
-    fn vault_add(&mut self, mut file: VaultEntry) -> Result<VaultEntry, String> {
+    fn vault_add(&mut self, mut file: VaultEntry) -> Result<VaultEntry, HostError> {
         file.path = vault_files::keep(&self.vault_dir, &file.path, &file.vault_id)
-            .map_err(|error| format!("cannot move the file into the vault: {error}"))?;
+            .map_err(|error| HostError::caused_by("cannot move the file into the vault", error))?;
         self.database.add_vault_entry(&file)?;
         Ok(file)
     }
 
-    fn vault_info(&mut self, vault_id: &str) -> Result<Vec<VaultEntry>, String> {
+    fn vault_info(&mut self, vault_id: &str) -> Result<Vec<VaultEntry>, HostError> {
         self.database.vault_entries(Some(vault_id), None)
     }
 

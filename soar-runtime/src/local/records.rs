@@ -6,6 +6,7 @@ use serde_json::Value;
 
 use super::Database;
 use super::db::sql;
+use crate::platform::HostError;
 
 /// A container as stored.
 #[derive(Debug, Clone, PartialEq)]
@@ -93,17 +94,20 @@ fn artifact(row: &Row<'_>) -> rusqlite::Result<ArtifactRecord> {
 
 impl Database {
     /// All containers, oldest first.
-    pub fn containers(&self) -> Result<Vec<ContainerRecord>, String> {
+    pub fn containers(&self) -> Result<Vec<ContainerRecord>, HostError> {
         let mut statement = self
             .connection
             .prepare(&format!("{CONTAINER_COLUMNS} ORDER BY c.id"))
-            .map_err(sql)?;
-        let rows = statement.query_map([], container).map_err(sql)?;
-        rows.collect::<Result<_, _>>().map_err(sql)
+            .map_err(sql("cannot read the containers from the database"))?;
+        let rows = statement
+            .query_map([], container)
+            .map_err(sql("cannot read the containers from the database"))?;
+        rows.collect::<Result<_, _>>()
+            .map_err(sql("cannot read the containers from the database"))
     }
 
     /// The container `id`, if there is one.
-    pub fn container(&self, id: i64) -> Result<Option<ContainerRecord>, String> {
+    pub fn container(&self, id: i64) -> Result<Option<ContainerRecord>, HostError> {
         self.connection
             .query_row(
                 &format!("{CONTAINER_COLUMNS} WHERE c.id = ?1"),
@@ -111,21 +115,22 @@ impl Database {
                 container,
             )
             .optional()
-            .map_err(sql)
+            .map_err(sql("cannot read the container from the database"))
     }
 
     /// The artifacts, in the order they were saved; with `container_id`, only that
     /// container's.
-    pub fn artifacts(&self, container_id: Option<i64>) -> Result<Vec<ArtifactRecord>, String> {
+    pub fn artifacts(&self, container_id: Option<i64>) -> Result<Vec<ArtifactRecord>, HostError> {
         let mut statement = self
             .connection
             .prepare(&format!(
                 "{ARTIFACT_COLUMNS} WHERE (?1 IS NULL OR container_id = ?1) ORDER BY id"
             ))
-            .map_err(sql)?;
+            .map_err(sql("cannot read the artifacts from the database"))?;
         let rows = statement
             .query_map(params![container_id], artifact)
-            .map_err(sql)?;
-        rows.collect::<Result<_, _>>().map_err(sql)
+            .map_err(sql("cannot read the artifacts from the database"))?;
+        rows.collect::<Result<_, _>>()
+            .map_err(sql("cannot read the artifacts from the database"))
     }
 }

@@ -4,7 +4,7 @@ use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
 use super::{Database, LocalPlatform, key};
-use crate::platform::LocalCipher;
+use crate::platform::{HostError, LocalCipher};
 use crate::state::FileState;
 
 /// The environment variable that names the store's root when no `--store` is given.
@@ -33,7 +33,7 @@ impl Store {
 
     /// The store the command line chose: `flag` (`--store`), else [`STORE_ENV`], else the
     /// per-user default ([`Store::resolve_root`] with the process's environment).
-    pub fn from_flag(flag: Option<&Path>) -> Result<Self, String> {
+    pub fn from_flag(flag: Option<&Path>) -> Result<Self, HostError> {
         Self::resolve_root(flag, |name| std::env::var_os(name)).map(Self::new)
     }
 
@@ -43,7 +43,7 @@ impl Store {
     pub fn resolve_root(
         flag: Option<&Path>,
         env: impl Fn(&str) -> Option<OsString>,
-    ) -> Result<PathBuf, String> {
+    ) -> Result<PathBuf, HostError> {
         let var = |name: &str| {
             env(name)
                 .filter(|value| !value.is_empty())
@@ -61,7 +61,9 @@ impl Store {
         var("HOME")
             .map(|home| home.join(".local/share").join(DEFAULT_DIR))
             .ok_or_else(|| {
-                format!("no store: pass --store <dir> or set {STORE_ENV} (HOME is not set)")
+                HostError::new(format!(
+                    "no store: pass --store <dir> or set {STORE_ENV} (HOME is not set)"
+                ))
             })
     }
 
@@ -105,29 +107,32 @@ impl Store {
         appid: &str,
         asset_id: &str,
         app_version: &str,
-    ) -> Result<FileState, String> {
+    ) -> Result<FileState, HostError> {
         for (what, id) in [("app id", appid), ("asset id", asset_id)] {
             if id.is_empty() || id == "." || id == ".." || id.contains(['/', '\\', '\0']) {
-                return Err(format!("the {what} `{id}` cannot name a state file"));
+                return Err(HostError::new(format!(
+                    "the {what} `{id}` cannot name a state file"
+                )));
             }
         }
         Ok(FileState::new(self.state_path(appid, asset_id)).with_app_version(app_version))
     }
 
     /// The cipher of the store's key, made on first use.
-    pub fn cipher(&self) -> Result<LocalCipher, String> {
+    pub fn cipher(&self) -> Result<LocalCipher, HostError> {
         key::load_or_create(&self.key_path())
     }
 
     /// Opens (creating it when needed) the store's database.
-    pub fn database(&self) -> Result<Database, String> {
-        std::fs::create_dir_all(&self.root)
-            .map_err(|error| format!("cannot create {}: {error}", self.root.display()))?;
+    pub fn database(&self) -> Result<Database, HostError> {
+        std::fs::create_dir_all(&self.root).map_err(|error| {
+            HostError::caused_by(format!("cannot create {}", self.root.display()), error)
+        })?;
         Database::open(&self.database_path())
     }
 
     /// The platform services of runs for the asset `asset_id`, kept in this store.
-    pub fn platform(&self, asset_id: &str) -> Result<LocalPlatform, String> {
+    pub fn platform(&self, asset_id: &str) -> Result<LocalPlatform, HostError> {
         LocalPlatform::open(self, asset_id)
     }
 }
@@ -136,7 +141,7 @@ impl Store {
 mod tests {
     use super::*;
 
-    fn resolve(flag: Option<&str>, vars: &[(&str, &str)]) -> Result<PathBuf, String> {
+    fn resolve(flag: Option<&str>, vars: &[(&str, &str)]) -> Result<PathBuf, HostError> {
         Store::resolve_root(flag.map(Path::new), |name| {
             vars.iter()
                 .find(|(key, _)| *key == name)
@@ -167,7 +172,8 @@ mod tests {
             resolve(None, &loose).unwrap(),
             Path::new("/h/.local/share/soar-connectors")
         );
-        assert!(resolve(None, &[]).unwrap_err().contains("--store"));
+        let none = resolve(None, &[]).unwrap_err().to_string();
+        assert!(none.contains("--store"), "{none}");
     }
 
     #[test]

@@ -5,6 +5,8 @@ use base64::engine::general_purpose::STANDARD;
 use chacha20poly1305::aead::{Aead, AeadCore, KeyInit, OsRng, Payload};
 use chacha20poly1305::{XChaCha20Poly1305, XNonce};
 
+use super::HostError;
+
 /// The prefix of a value encrypted by [`LocalCipher`], with the format's version.
 const PREFIX: &str = "soar-local:v1:";
 /// The length of a key, in bytes.
@@ -34,7 +36,7 @@ impl LocalCipher {
     }
 
     /// `plain` encrypted for `salt`: `soar-local:v1:` and the base64 of nonce and ciphertext.
-    pub fn encrypt(&self, plain: &str, salt: &str) -> Result<String, String> {
+    pub fn encrypt(&self, plain: &str, salt: &str) -> Result<String, HostError> {
         let nonce = XChaCha20Poly1305::generate_nonce(&mut OsRng);
         let payload = Payload {
             msg: plain.as_bytes(),
@@ -43,23 +45,24 @@ impl LocalCipher {
         let sealed = self
             .cipher
             .encrypt(&nonce, payload)
-            .map_err(|_| "encryption failed".to_owned())?;
+            .map_err(|_| HostError::new("encryption failed"))?;
         let mut bytes = nonce.to_vec();
         bytes.extend_from_slice(&sealed);
         Ok(format!("{PREFIX}{}", STANDARD.encode(bytes)))
     }
 
     /// The value [`LocalCipher::encrypt`] encrypted for `salt`. A value of another format, of
-    /// another key or of another salt is an error (which never shows the value).
-    pub fn decrypt(&self, sealed: &str, salt: &str) -> Result<String, String> {
+    /// another key or of another salt is an error, which never shows the value: it keeps no
+    /// cause that holds any of it (base64's error names a byte, the UTF-8 one holds them all).
+    pub fn decrypt(&self, sealed: &str, salt: &str) -> Result<String, HostError> {
         let encoded = sealed
             .strip_prefix(PREFIX)
-            .ok_or("not a value encrypted by the local store")?;
+            .ok_or_else(|| HostError::new("not a value encrypted by the local store"))?;
         let bytes = STANDARD
             .decode(encoded)
-            .map_err(|_| "the encrypted value is not base64")?;
+            .map_err(|_| HostError::new("the encrypted value is not base64"))?;
         if bytes.len() < NONCE_LEN {
-            return Err("the encrypted value is too short".to_owned());
+            return Err(HostError::new("the encrypted value is too short"));
         }
         let (nonce, ciphertext) = bytes.split_at(NONCE_LEN);
         let payload = Payload {
@@ -69,8 +72,10 @@ impl LocalCipher {
         let plain = self
             .cipher
             .decrypt(XNonce::from_slice(nonce), payload)
-            .map_err(|_| "the encrypted value does not decrypt with this key and asset")?;
-        String::from_utf8(plain).map_err(|_| "the decrypted value is not UTF-8".to_owned())
+            .map_err(|_| {
+                HostError::new("the encrypted value does not decrypt with this key and asset")
+            })?;
+        String::from_utf8(plain).map_err(|_| HostError::new("the decrypted value is not UTF-8"))
     }
 }
 

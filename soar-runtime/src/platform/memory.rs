@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
-use super::{LocalCipher, Platform, SavedArtifact, SavedContainer};
+use super::{HostError, LocalCipher, Platform, SavedArtifact, SavedContainer};
 use crate::ingest::{Artifact, Container};
 use crate::state::sealing::Sealer;
 use crate::vault::VaultEntry;
@@ -82,9 +82,9 @@ impl MemoryPlatform {
 }
 
 impl Inner {
-    fn call(&mut self) -> Result<(), String> {
+    fn call(&mut self) -> Result<(), HostError> {
         match &mut self.calls_left {
-            Some(0) => Err("the platform is unavailable".to_owned()),
+            Some(0) => Err(HostError::new("the platform is unavailable")),
             Some(left) => {
                 *left -= 1;
                 Ok(())
@@ -95,7 +95,7 @@ impl Inner {
 }
 
 impl Platform for MemoryPlatform {
-    fn save_container(&mut self, container: &Container) -> Result<SavedContainer, String> {
+    fn save_container(&mut self, container: &Container) -> Result<SavedContainer, HostError> {
         let mut inner = self.inner();
         inner.call()?;
         if let Some((id, _)) = inner
@@ -120,7 +120,7 @@ impl Platform for MemoryPlatform {
         &mut self,
         container_id: i64,
         artifacts: &[Artifact],
-    ) -> Result<Vec<SavedArtifact>, String> {
+    ) -> Result<Vec<SavedArtifact>, HostError> {
         let mut inner = self.inner();
         inner.call()?;
         let mut answers = Vec::with_capacity(artifacts.len());
@@ -141,10 +141,12 @@ impl Platform for MemoryPlatform {
         Ok(answers)
     }
 
-    fn vault_tmp_dir(&mut self) -> Result<PathBuf, String> {
+    fn vault_tmp_dir(&mut self) -> Result<PathBuf, HostError> {
         let mut inner = self.inner();
         if inner.vault_dir.is_none() {
-            let dir = tempfile::tempdir().map_err(|error| error.to_string())?;
+            let dir = tempfile::tempdir().map_err(|error| {
+                HostError::caused_by("cannot create the vault's temporary directory", error)
+            })?;
             inner.vault_dir = Some(dir);
         }
         Ok(inner
@@ -154,14 +156,14 @@ impl Platform for MemoryPlatform {
             .unwrap_or_default())
     }
 
-    fn vault_add(&mut self, file: VaultEntry) -> Result<VaultEntry, String> {
+    fn vault_add(&mut self, file: VaultEntry) -> Result<VaultEntry, HostError> {
         let mut inner = self.inner();
         inner.call()?;
         inner.vault.push(file.clone());
         Ok(file)
     }
 
-    fn vault_info(&mut self, vault_id: &str) -> Result<Vec<VaultEntry>, String> {
+    fn vault_info(&mut self, vault_id: &str) -> Result<Vec<VaultEntry>, HostError> {
         let inner = self.inner();
         Ok(inner
             .vault

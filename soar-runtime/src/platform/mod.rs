@@ -7,9 +7,11 @@
 //! and the platform's conventions on top.
 
 mod cipher;
+mod error;
 mod memory;
 
 pub use cipher::{KEY_LEN, LocalCipher};
+pub use error::HostError;
 pub use memory::MemoryPlatform;
 
 use std::path::PathBuf;
@@ -39,12 +41,12 @@ pub enum SavedArtifact {
 
 /// The services of the host a connector runs on.
 ///
-/// Errors are plain messages; [`crate::context::Ctx`] turns them into action errors and
-/// counts them.
+/// A failure is a [`HostError`] that keeps its cause; [`crate::context::Ctx`] turns it into an
+/// action error (what failed, then each cause) and counts it.
 pub trait Platform: Send {
     /// Saves a container (the platform's `save_container`); a container whose
     /// `source_data_identifier` exists already resolves to the existing one.
-    fn save_container(&mut self, container: &Container) -> Result<SavedContainer, String>;
+    fn save_container(&mut self, container: &Container) -> Result<SavedContainer, HostError>;
 
     /// Saves a batch of artifacts of one container (the platform's `save_artifacts`); each
     /// artifact's `container_id` and `run_automation` are set already. One answer per artifact,
@@ -53,20 +55,20 @@ pub trait Platform: Send {
         &mut self,
         container_id: i64,
         artifacts: &[Artifact],
-    ) -> Result<Vec<SavedArtifact>, String>;
+    ) -> Result<Vec<SavedArtifact>, HostError>;
 
     /// The directory in which files bound for the vault are prepared (the platform's
     /// `Vault.get_vault_tmp_dir()`).
-    fn vault_tmp_dir(&mut self) -> Result<PathBuf, String>;
+    fn vault_tmp_dir(&mut self) -> Result<PathBuf, HostError>;
 
     /// Adds a file to the vault of a container (the platform's `Vault.add_attachment`).
     /// `file.path` is a file in [`Platform::vault_tmp_dir`], which the platform takes over;
     /// the other fields (hashes, size, name, contains) were computed while the file was
     /// written. Returns the entry as stored, with the file's final path.
-    fn vault_add(&mut self, file: VaultEntry) -> Result<VaultEntry, String>;
+    fn vault_add(&mut self, file: VaultEntry) -> Result<VaultEntry, HostError>;
 
     /// The vault entries with this vault id (the platform's `vault_info`), empty when none.
-    fn vault_info(&mut self, vault_id: &str) -> Result<Vec<VaultEntry>, String>;
+    fn vault_info(&mut self, vault_id: &str) -> Result<Vec<VaultEntry>, HostError>;
 
     /// What encrypts the secrets of the state (the platform's `encryption_helper`; locally
     /// the local store's key). The runtime salts with the asset id.

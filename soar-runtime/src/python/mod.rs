@@ -5,15 +5,19 @@
 //! abi3 extension module. [`python_extension!`](crate::python_extension) defines that module for
 //! a connector type; a connector author writes no PyO3 code (`cargo xtask bundle` generates the
 //! one-line crate that calls the macro). The module holds one object, `connector`
-//! ([`Bridge`]), whose `start(base_connector, action)` returns a [`BridgeSession`]: a
+//! ([`Bridge`]), whose `start(base_connector, action, cancellation)` returns a [`BridgeSession`]: a
 //! [`crate::run::Session`] that the `main_module` steps through the platform's hooks:
 //!
 //! | platform hook | bridge call |
 //! | --- | --- |
-//! | `initialize` (or the first `handle_action` when the host never calls it) | `connector.start(self, action)`, then `session.start_failure()` |
+//! | `initialize` (or the first `handle_action` when the host never calls it) | `connector.start(self, action, cancellation)`, then `session.start_failure()` |
 //! | `handle_action(param)` | `session.handle(param)` -> a plain dict to record through `ActionResult` |
 //! | `finalize` | `session.finish()` -> the connector-level status, message and summary |
-//! | `handle_cancel` | `session.cancel()` |
+//! | `handle_cancel` | `cancellation.cancel()` ([`Cancellation`], made with the connector object and passed to `start`) |
+//!
+//! Each step releases the GIL while Rust works and takes it again only for the calls into the
+//! platform (see [`BridgeSession`]); a cancellation reaches the session while it works (see
+//! [`Cancellation`]).
 //!
 //! `action` is the action-JSON-like dict the `main_module` gathers from the `BaseConnector`
 //! (`identifier`, the prepared `config`, `asset_id`, `container_id`); the platform has
@@ -25,12 +29,14 @@
 //! and `encryption_helper` ([`PythonPlatform`]). Values cross the boundary as JSON through
 //! Python's own `json` module, so what Rust sees is exactly what the platform would serialize.
 
+mod cancel;
 mod convert;
 mod platform;
 mod session;
 mod sink;
 mod state;
 
+pub use cancel::{Cancellation, SIGNAL_CHECK_INTERVAL};
 pub use platform::{PythonPlatform, PythonSealer};
 pub use session::{Bridge, BridgeSession};
 pub use sink::PythonSink;
@@ -41,13 +47,15 @@ use pyo3::prelude::*;
 use crate::app_json::AppJson;
 use crate::connector::Connector;
 
-/// Fills the extension module of connector `C`: the `Session` class and the `connector` object.
-/// Called by the module that [`python_extension!`](crate::python_extension) defines.
-pub fn init_module<C: Connector + 'static>(module: &Bound<'_, PyModule>) -> PyResult<()> {
+/// Fills the extension module of connector `C`: the `Session` and `Cancellation` classes and the
+/// `connector` object. Called by the module that [`python_extension!`](crate::python_extension)
+/// defines. The connector is `Send` because it works with the GIL released.
+pub fn init_module<C: Connector + Send + 'static>(module: &Bound<'_, PyModule>) -> PyResult<()> {
     // The module is initialised once per process and lives as long as the process: its app JSON
     // does too, so sessions can borrow it.
     let app: &'static AppJson = Box::leak(Box::new(C::app_json()));
     module.add_class::<BridgeSession>()?;
+    module.add_class::<Cancellation>()?;
     module.add("connector", Bridge::new::<C>(app))?;
     Ok(())
 }

@@ -9,8 +9,9 @@
 //! | `vault_info` | `phantom.rules.vault_info(vault_id=)` -> `(success, message, [info])` |
 //! | `sealer` | the platform's `encryption_helper` module: `encrypt(value, salt)`, `decrypt(value, salt)` |
 //!
-//! A Python exception in any of them is an `Err` with the exception's type and text; the
-//! sealer's errors never show the value they were given.
+//! A Python exception in any of them is a [`HostError`] naming the call ("save_container
+//! failed") whose cause is the exception (`Type: message`); the sealer's errors keep only the
+//! exception's text with the value they were given masked.
 
 use std::collections::HashSet;
 use std::path::PathBuf;
@@ -23,7 +24,7 @@ use serde_json::Value;
 
 use super::convert::{to_python, to_value};
 use crate::ingest::{Artifact, Container};
-use crate::platform::{Platform, SavedArtifact, SavedContainer};
+use crate::platform::{HostError, Platform, SavedArtifact, SavedContainer};
 use crate::state::sealing::Sealer;
 use crate::vault::VaultEntry;
 
@@ -55,27 +56,38 @@ impl PythonPlatform {
     }
 
     /// Calls `connector.<method>(argument)` with `value` converted to Python and returns the
-    /// message and the value of the platform's `(status, message, value)` answer, or
-    /// `Err(message)` when the status is false.
-    fn call_saving(&self, method: &str, value: &impl Serialize) -> Result<(String, Value), String> {
-        let value = serde_json::to_value(value).map_err(|error| error.to_string())?;
-        attached(|py| {
+    /// message and the value of the platform's `(status, message, value)` answer, or the
+    /// platform's message as the error when the status is false.
+    fn call_saving(
+        &self,
+        method: &str,
+        value: &impl Serialize,
+    ) -> Result<(String, Value), HostError> {
+        let value = serde_json::to_value(value).map_err(|error| {
+            HostError::caused_by(
+                format!("cannot write the argument of {method} as JSON"),
+                error,
+            )
+        })?;
+        attached(method, |py| {
             let argument = to_python(py, &value)?;
             let answer = self.connector.call_method1(py, method, (argument,))?;
             Ok(match status_answer(answer.bind(py), method)? {
                 Ok((message, saved)) => Ok((message, to_value(&saved)?)),
-                Err(message) => Err(message),
+                Err(refused) => Err(refused),
             })
         })?
     }
 }
 
 impl Platform for PythonPlatform {
-    fn save_container(&mut self, container: &Container) -> Result<SavedContainer, String> {
+    fn save_container(&mut self, container: &Container) -> Result<SavedContainer, HostError> {
         let (message, id) = self.call_saving("save_container", container)?;
-        let id = id
-            .as_i64()
-            .ok_or_else(|| format!("save_container returned no container id ({message})"))?;
+        let id = id.as_i64().ok_or_else(|| {
+            HostError::new(format!(
+                "save_container returned no container id ({message})"
+            ))
+        })?;
         let duplicate = message.to_lowercase().contains(DUPLICATE_CONTAINER);
         if duplicate {
             self.duplicate_containers.insert(id);
@@ -87,18 +99,18 @@ impl Platform for PythonPlatform {
         &mut self,
         container_id: i64,
         artifacts: &[Artifact],
-    ) -> Result<Vec<SavedArtifact>, String> {
+    ) -> Result<Vec<SavedArtifact>, HostError> {
         let (_, ids) = self.call_saving("save_artifacts", &artifacts)?;
         let ids: Vec<i64> = ids
             .as_array()
             .map(|ids| ids.iter().filter_map(Value::as_i64).collect())
             .unwrap_or_default();
         if ids.len() != artifacts.len() {
-            return Err(format!(
+            return Err(HostError::new(format!(
                 "save_artifacts returned {} ids for {} artifacts",
                 ids.len(),
                 artifacts.len()
-            ));
+            )));
         }
         let answer = if self.duplicate_containers.contains(&container_id) {
             SavedArtifact::Duplicate
@@ -108,15 +120,15 @@ impl Platform for PythonPlatform {
         Ok(ids.into_iter().map(answer).collect())
     }
 
-    fn vault_tmp_dir(&mut self) -> Result<PathBuf, String> {
-        attached(|py| {
+    fn vault_tmp_dir(&mut self) -> Result<PathBuf, HostError> {
+        attached("Vault.get_vault_tmp_dir", |py| {
             let dir = vault_class(py)?.call_method0("get_vault_tmp_dir")?;
             dir.extract::<PathBuf>()
         })
     }
 
-    fn vault_add(&mut self, file: VaultEntry) -> Result<VaultEntry, String> {
-        let added = attached(|py| {
+    fn vault_add(&mut self, file: VaultEntry) -> Result<VaultEntry, HostError> {
+        let added = attached("Vault.add_attachment", |py| {
             let metadata = PyDict::new(py);
             metadata.set_item("contains", &file.contains)?;
             metadata.set_item("size", file.size)?;
@@ -131,16 +143,17 @@ impl Platform for PythonPlatform {
             to_value(&answer)
         })?;
         if !added.get("succeeded").is_some_and(truthy) {
-            return Err(added
-                .get("message")
-                .and_then(Value::as_str)
-                .unwrap_or("Could not add attachment")
-                .to_owned());
+            return Err(HostError::new(
+                added
+                    .get("message")
+                    .and_then(Value::as_str)
+                    .unwrap_or("Could not add attachment"),
+            ));
         }
         let vault_id = ["vault_id", "hash"]
             .iter()
             .find_map(|key| added.get(*key).and_then(Value::as_str))
-            .ok_or("add_attachment returned no vault id")?
+            .ok_or_else(|| HostError::new("add_attachment returned no vault id"))?
             .to_owned();
         // The entry of this container; the platform's info may not name containers.
         let mut listed = self.vault_info(&vault_id)?;
@@ -149,9 +162,9 @@ impl Platform for PythonPlatform {
             .position(|entry| entry.container_id == file.container_id)
             .unwrap_or_default();
         if listed.is_empty() {
-            return Err(format!(
+            return Err(HostError::new(format!(
                 "the vault does not list {vault_id} after adding it"
-            ));
+            )));
         }
         let stored = listed.swap_remove(index);
         Ok(VaultEntry {
@@ -162,8 +175,8 @@ impl Platform for PythonPlatform {
         })
     }
 
-    fn vault_info(&mut self, vault_id: &str) -> Result<Vec<VaultEntry>, String> {
-        let infos = attached(|py| {
+    fn vault_info(&mut self, vault_id: &str) -> Result<Vec<VaultEntry>, HostError> {
+        let infos = attached("vault_info", |py| {
             let options = PyDict::new(py);
             options.set_item("vault_id", vault_id)?;
             let answer =
@@ -176,7 +189,7 @@ impl Platform for PythonPlatform {
                     Ok(to_value(&infos)?)
                 }
                 Ok(_) => Ok(Value::Null),
-                Err(message) => Err(message),
+                Err(refused) => Err(refused),
             })
         })??;
         match infos {
@@ -185,7 +198,9 @@ impl Platform for PythonPlatform {
                 .iter()
                 .map(|info| entry_from_info(info, vault_id))
                 .collect(),
-            other => Err(format!("vault_info returned {other}, not a list")),
+            other => Err(HostError::new(format!(
+                "vault_info returned {other}, not a list"
+            ))),
         }
     }
 
@@ -199,7 +214,7 @@ impl Platform for PythonPlatform {
 #[derive(Debug)]
 pub struct PythonSealer {
     /// The `encryption_helper` module, or why it could not be imported.
-    helper: Result<Py<PyAny>, String>,
+    helper: Result<Py<PyAny>, Arc<PyErr>>,
 }
 
 impl PythonSealer {
@@ -208,57 +223,81 @@ impl PythonSealer {
         let helper = py
             .import("encryption_helper")
             .map(|module| module.into_any().unbind())
-            .map_err(|error| format!("the platform's encryption_helper is missing: {error}"));
+            .map_err(Arc::new);
         Self { helper }
     }
 
     /// Calls `encryption_helper.<function>(value, salt)`. An error never shows `value`.
-    fn call(&self, function: &str, value: &str, salt: &str) -> Result<String, String> {
-        let helper = self.helper.as_ref().map_err(Clone::clone)?;
-        attached(|py| {
+    fn call(&self, function: &str, value: &str, salt: &str) -> Result<String, HostError> {
+        let helper = self.helper.as_ref().map_err(|error| {
+            HostError::caused_by(
+                "the platform's encryption_helper is missing",
+                Arc::clone(error),
+            )
+        })?;
+        Python::attach(|py| {
             helper
                 .call_method1(py, function, (value, salt))?
                 .extract::<String>(py)
         })
         .map_err(|error| {
-            let shown = if value.is_empty() {
-                error
-            } else {
-                error.replace(value, "********")
-            };
-            format!("encryption_helper.{function} failed: {shown}")
+            HostError::caused_by(
+                format!("encryption_helper.{function} failed"),
+                MaskedException::of(&error, value),
+            )
         })
     }
 }
 
 impl Sealer for PythonSealer {
-    fn encrypt(&self, plain: &str, salt: &str) -> Result<String, String> {
+    fn encrypt(&self, plain: &str, salt: &str) -> Result<String, HostError> {
         self.call("encrypt", plain, salt)
     }
 
-    fn decrypt(&self, sealed: &str, salt: &str) -> Result<String, String> {
+    fn decrypt(&self, sealed: &str, salt: &str) -> Result<String, HostError> {
         self.call("decrypt", sealed, salt)
     }
 }
 
-/// Runs `body` with the GIL; a Python exception becomes its text (`TypeName: message`).
-fn attached<T>(body: impl FnOnce(Python<'_>) -> PyResult<T>) -> Result<T, String> {
-    Python::attach(|py| body(py).map_err(|error| error.to_string()))
+/// A Python exception of the encryption helper as its text (`Type: message`), with the value the
+/// helper was given masked. The exception itself is not kept: its arguments and its traceback's
+/// frames hold the value.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+struct MaskedException(String);
+
+impl MaskedException {
+    fn of(error: &PyErr, value: &str) -> Self {
+        let text = error.to_string();
+        Self(if value.is_empty() {
+            text
+        } else {
+            text.replace(value, "********")
+        })
+    }
 }
 
-/// The message and the value of the platform's `(status, message, value)` answer, or
-/// `Err(message)` when the status is false (`<what> failed` when there is no message).
+/// Runs `body` with the GIL; a Python exception is the cause of "`<call>` failed".
+fn attached<T>(call: &str, body: impl FnOnce(Python<'_>) -> PyResult<T>) -> Result<T, HostError> {
+    Python::attach(body).map_err(|error| HostError::caused_by(format!("{call} failed"), error))
+}
+
+/// The message and the value of the platform's `(status, message, value)` answer, or the
+/// platform's message as the error when the status is false (`<what> failed` when there is no
+/// message).
 fn status_answer<'py>(
     answer: &Bound<'py, PyAny>,
     what: &str,
-) -> PyResult<Result<(String, Bound<'py, PyAny>), String>> {
+) -> PyResult<Result<(String, Bound<'py, PyAny>), HostError>> {
     let (status, message, value): (Bound<'py, PyAny>, Bound<'py, PyAny>, Bound<'py, PyAny>) =
         answer.extract()?;
     let message = text_of(&message)?;
     Ok(if status.is_truthy()? {
         Ok((message.unwrap_or_default(), value))
     } else {
-        Err(message.unwrap_or_else(|| format!("{what} failed")))
+        Err(HostError::new(
+            message.unwrap_or_else(|| format!("{what} failed")),
+        ))
     })
 }
 
@@ -296,11 +335,11 @@ fn truthy(value: &Value) -> bool {
 /// A vault entry from one dict of `vault_info`'s answer: `name`, `path`, `size`,
 /// `container_id` (or `container`), `vault_id` (else the id asked for), `contains`, and the
 /// hashes under `metadata`.
-fn entry_from_info(info: &Value, vault_id: &str) -> Result<VaultEntry, String> {
+fn entry_from_info(info: &Value, vault_id: &str) -> Result<VaultEntry, HostError> {
     let path = info
         .get("path")
         .and_then(Value::as_str)
-        .ok_or_else(|| format!("vault_info gave no path for {vault_id}"))?;
+        .ok_or_else(|| HostError::new(format!("vault_info gave no path for {vault_id}")))?;
     let metadata = info.get("metadata");
     let hash = |name: &str| text(metadata.and_then(|m| m.get(name))).to_owned();
     let contains = info
@@ -417,9 +456,9 @@ mod tests {
             let mut stray = artifact(2);
             stray.container_id = Some(99);
             let refused = platform.save_artifacts(99, &[stray]).unwrap_err();
-            assert_eq!(refused, "Container 99 not found");
+            assert_eq!(refused.full_message(), "Container 99 not found");
             let nameless = platform.save_container(&Container::default()).unwrap_err();
-            assert_eq!(nameless, "A container needs a name");
+            assert_eq!(nameless.full_message(), "A container needs a name");
         });
     }
 
@@ -452,7 +491,7 @@ mod tests {
             assert!(platform.vault_info("0000").unwrap().is_empty());
             let gone = crate::vault::stage(&dir, 404, "b.txt", &mut &b"b"[..], &[]).unwrap();
             assert_eq!(
-                platform.vault_add(gone).unwrap_err(),
+                platform.vault_add(gone).unwrap_err().full_message(),
                 "Container 404 not found"
             );
         });
@@ -467,15 +506,20 @@ mod tests {
             assert_eq!(sealer.decrypt(&sealed, "10").unwrap(), "tok-canary");
             let wrong_salt = sealer.decrypt(&sealed, "11").unwrap_err();
             assert_eq!(
-                wrong_salt,
+                wrong_salt.full_message(),
                 "encryption_helper.decrypt failed: ValueError: the value was not encrypted with this salt"
             );
             let error = sealer.decrypt("tok-canary", "10").unwrap_err();
+            let message = error.full_message();
             assert!(
-                error.starts_with("encryption_helper.decrypt failed: ValueError"),
-                "{error}"
+                message.starts_with("encryption_helper.decrypt failed: ValueError"),
+                "{message}"
             );
-            assert!(!error.contains("tok-canary"), "{error}");
+            // Neither the message nor the causes, nor their debug output, show the value.
+            assert!(
+                !format!("{message} {error:?}").contains("tok-canary"),
+                "{error:?}"
+            );
         });
     }
 
@@ -490,14 +534,19 @@ mod tests {
             .unwrap();
             let error = platform.save_container(&alert("x")).unwrap_err();
             assert_eq!(
-                error,
-                "RuntimeError: SOAR_STANDIN_HOME is not set: the stand-in has nowhere to keep data"
+                error.full_message(),
+                "save_container failed: RuntimeError: SOAR_STANDIN_HOME is not set: the stand-in \
+                 has nowhere to keep data"
             );
-            assert!(
-                platform
-                    .vault_tmp_dir()
-                    .unwrap_err()
-                    .starts_with("RuntimeError")
+            let raised =
+                std::error::Error::source(&error).and_then(|cause| cause.downcast_ref::<PyErr>());
+            Python::attach(|py| {
+                let raised = raised.expect("the Python exception is the cause");
+                assert!(raised.is_instance_of::<pyo3::exceptions::PyRuntimeError>(py));
+            });
+            assert_eq!(
+                platform.vault_tmp_dir().unwrap_err().to_string(),
+                "Vault.get_vault_tmp_dir failed"
             );
         });
     }

@@ -1,16 +1,24 @@
 //! The Python classes of the bridge: [`Bridge`] starts sessions, [`BridgeSession`] steps one.
+//!
+//! Each step runs its Rust work with the GIL released (`Python::detach`), so the host's Python
+//! threads (the platform's own, a heartbeat, a server the action talks to) keep running while
+//! the connector works. The GIL is taken again only for what crosses into Python: converting the
+//! step's input and answer, and the platform calls of [`PythonSink`], [`PythonState`] and
+//! [`PythonPlatform`], each of which attaches for its call. What the detached work holds must
+//! therefore be `Send`: the session (so the connector type is `Send`), its context and the
+//! handles to the connector object (`Py<PyAny>`, which need no GIL to be held, only to be used).
 
 use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
 use serde_json::{Map, Value, json};
 
+use super::cancel::Cancellation;
 use super::convert::{to_python, to_value};
 use super::platform::PythonPlatform;
 use super::sink::PythonSink;
 use super::state::PythonState;
 use crate::action_json::ActionJson;
 use crate::app_json::AppJson;
-use crate::cancel::CancelToken;
 use crate::connector::Connector;
 use crate::result::{ActionResult, Status};
 use crate::run::{ConnectorOutcome, RunOptions, Session};
@@ -28,7 +36,7 @@ pub struct Bridge {
 
 impl Bridge {
     /// The bridge of connector `C`, described by `app`.
-    pub(super) fn new<C: Connector + 'static>(app: &'static AppJson) -> Self {
+    pub(super) fn new<C: Connector + Send + 'static>(app: &'static AppJson) -> Self {
         Self {
             app,
             start: start_steps::<C>,
@@ -38,24 +46,31 @@ impl Bridge {
 
 #[pymethods]
 impl Bridge {
-    /// `start(base_connector, action)`: steps 1 to 4 of a run (config, `from_config`,
-    /// `initialize`). `action` is a dict shaped like the action JSON (`identifier`, `config`,
-    /// `asset_id`, `container_id`); progress, logs, state and the platform services go to
-    /// `base_connector`'s methods and the platform's modules.
-    fn start(&self, connector: Py<PyAny>, action: &Bound<'_, PyAny>) -> PyResult<BridgeSession> {
+    /// `start(base_connector, action, cancellation)`: steps 1 to 4 of a run (config,
+    /// `from_config`, `initialize`). `action` is a dict shaped like the action JSON
+    /// (`identifier`, `config`, `asset_id`, `container_id`); progress, logs, state and the
+    /// platform services go to `base_connector`'s methods and the platform's modules;
+    /// `cancellation` is what the `main_module`'s `handle_cancel` cancels.
+    fn start(
+        &self,
+        connector: Py<PyAny>,
+        action: &Bound<'_, PyAny>,
+        cancellation: Py<Cancellation>,
+    ) -> PyResult<BridgeSession> {
+        let py = action.py();
         let input = serde_json::from_value::<ActionJson>(to_value(action)?)
             .map_err(|error| PyValueError::new_err(format!("not an action JSON: {error}")))?;
-        let cancel = CancelToken::new();
         let options = RunOptions {
-            sink: Box::new(PythonSink::new(connector.clone_ref(action.py()))),
-            cancel: cancel.clone(),
+            sink: Box::new(PythonSink::new(connector.clone_ref(py))),
+            cancel: cancellation.get().session_token(),
             decrypt: None,
-            state: Box::new(PythonState::new(connector.clone_ref(action.py()))),
-            platform: Box::new(PythonPlatform::new(action.py(), connector)),
+            state: Box::new(PythonState::new(connector.clone_ref(py))),
+            platform: Box::new(PythonPlatform::new(py, connector)),
         };
+        let steps = py.detach(|| (self.start)(self.app, input, options));
         Ok(BridgeSession {
-            steps: (self.start)(self.app, input, options),
-            cancel,
+            steps,
+            cancellation,
         })
     }
 }
@@ -63,7 +78,7 @@ impl Bridge {
 /// Where a session is.
 enum Steps {
     /// Started: dicts can be handed to it (it fails them itself when it cannot continue).
-    Running(Box<dyn SessionSteps>),
+    Running(Box<dyn SessionSteps + Send>),
     /// The run ended before the connector was built (missing identifier or config, unknown
     /// action, a config that fails preparation), with this message.
     Aborted(String),
@@ -71,7 +86,7 @@ enum Steps {
     Finished,
 }
 
-fn start_steps<C: Connector + 'static>(
+fn start_steps<C: Connector + Send + 'static>(
     app: &'static AppJson,
     mut input: ActionJson,
     options: RunOptions,
@@ -110,22 +125,28 @@ impl<C: Connector> SessionSteps for Session<'static, C> {
 }
 
 /// One run, stepped by the `main_module` through the platform's hooks (Python class `Session`).
+///
+/// An exception that a Python signal handler raised while Rust worked (a `KeyboardInterrupt`,
+/// say) has cancelled the run; the next of `start_failure`, `handle` and `finish` raises it once
+/// its own Rust work is over. The session is stepped from the thread that started it
+/// (`unsendable`: it is `Send`, so its steps can release the GIL, but not `Sync`).
 #[pyclass(unsendable, name = "Session")]
 pub struct BridgeSession {
     steps: Steps,
-    cancel: CancelToken,
+    cancellation: Py<Cancellation>,
 }
 
 #[pymethods]
 impl BridgeSession {
     /// The message of a run that cannot handle any dict (a failed `initialize`, among others),
     /// or `None`.
-    fn start_failure(&self) -> Option<String> {
-        match &self.steps {
+    fn start_failure(&self) -> PyResult<Option<String>> {
+        self.raise_pending()?;
+        Ok(match &self.steps {
             Steps::Running(session) => session.start_failure(),
             Steps::Aborted(message) => Some(message.clone()),
             Steps::Finished => None,
-        }
+        })
     }
 
     /// `handle(param)`: step 5 for one parameter dict. Returns a plain dict: `status`
@@ -139,7 +160,7 @@ impl BridgeSession {
     ) -> PyResult<Bound<'py, PyAny>> {
         let dict = to_value(param)?;
         let (result, exception) = match &mut self.steps {
-            Steps::Running(session) => session.handle(dict),
+            Steps::Running(session) => py.detach(|| session.handle(dict)),
             Steps::Aborted(message) => {
                 let mut result = ActionResult::new(Map::new());
                 result.fail(message.clone());
@@ -159,6 +180,7 @@ impl BridgeSession {
             "parameter": parameter,
             "exception": exception,
         });
+        self.raise_pending()?;
         to_python(py, &plain)
     }
 
@@ -167,7 +189,7 @@ impl BridgeSession {
     /// `message` (or `None`) and `summary` (the keys to merge into the run's summary).
     fn finish<'py>(&mut self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let outcome = match std::mem::replace(&mut self.steps, Steps::Finished) {
-            Steps::Running(session) => session.finish(),
+            Steps::Running(session) => py.detach(|| session.finish()),
             Steps::Aborted(_) => ConnectorOutcome::default(),
             Steps::Finished => return Err(finished()),
         };
@@ -176,12 +198,15 @@ impl BridgeSession {
             "message": outcome.message,
             "summary": outcome.summary,
         });
+        self.raise_pending()?;
         to_python(py, &plain)
     }
+}
 
-    /// `cancel()`: asks the run to stop before the next dict (the platform's `handle_cancel`).
-    fn cancel(&self) {
-        self.cancel.cancel();
+impl BridgeSession {
+    /// Raises the exception a Python signal handler raised while Rust worked, if one did.
+    fn raise_pending(&self) -> PyResult<()> {
+        self.cancellation.get().take_raised().map_or(Ok(()), Err)
     }
 }
 

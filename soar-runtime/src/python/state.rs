@@ -4,6 +4,7 @@ use pyo3::prelude::*;
 use serde_json::{Map, Value};
 
 use super::convert::{to_python, to_value};
+use crate::platform::HostError;
 use crate::state::StateStore;
 
 /// A [`StateStore`] that calls the Python connector object's `load_state()` and
@@ -35,7 +36,7 @@ impl PythonState {
 }
 
 impl StateStore for PythonState {
-    fn load(&mut self) -> Result<Map<String, Value>, String> {
+    fn load(&mut self) -> Result<Map<String, Value>, HostError> {
         Python::attach(|py| match self.read(py) {
             Some(Value::Object(state)) => {
                 self.loaded = true;
@@ -45,21 +46,23 @@ impl StateStore for PythonState {
                 self.loaded = true;
                 Ok(Map::new())
             }
-            Some(other) => Err(format!("load_state returned {other}, not a dict")),
+            Some(other) => Err(HostError::new(format!(
+                "load_state returned {other}, not a dict"
+            ))),
             None => Ok(Map::new()),
         })
     }
 
-    fn save(&mut self, state: &Map<String, Value>) -> Result<(), String> {
+    fn save(&mut self, state: &Map<String, Value>) -> Result<(), HostError> {
         if !self.loaded {
             return Ok(());
         }
         Python::attach(|py| {
-            let state = to_python(py, &Value::Object(state.clone())).map_err(|e| e.to_string())?;
+            let state = to_python(py, &Value::Object(state.clone()))?;
             self.connector
                 .call_method1(py, "save_state", (state,))
                 .map(drop)
-                .map_err(|error| error.to_string())
         })
+        .map_err(|error| HostError::caused_by("save_state failed", error))
     }
 }

@@ -10,13 +10,15 @@ use serde_json::{Map, Value};
 
 use super::StateStore;
 use crate::context::STATE_APP_VERSION;
+use crate::platform::HostError;
 
 /// State in a JSON file: the platform's `<state dir>/<appid>/<asset_id>_state.json` in local
 /// runs, or the file `--state` names.
 ///
 /// A missing file is an empty state. A file that cannot be read or does not hold a JSON object
-/// is renamed aside to `<file>.corrupt-<unix seconds>` and the load fails naming both paths,
-/// so a later save never replaces what was there. Saving writes a temporary file in the same
+/// is renamed aside to `<file>.corrupt-<unix seconds>` and the load fails naming both paths
+/// ("`<file>` is not JSON (kept aside as `<new path>`)", the parser's error its cause), so a
+/// later save never replaces what was there. Saving writes a temporary file in the same
 /// directory, syncs it, renames it over the file and syncs the directory: a crash leaves the
 /// old state or the new one, never half of one. The app's version is written as `app_version`,
 /// as the platform's `save_state` does.
@@ -46,15 +48,16 @@ impl FileState {
         &self.path
     }
 
-    /// Renames the unusable file aside and returns the load error naming both paths.
+    /// Renames the unusable file aside and says what is wrong with it (`reason`) and where it
+    /// went: the `what` of the load error.
     fn keep_aside(&self, reason: &str) -> String {
         let seconds = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |elapsed| elapsed.as_secs());
         let shown = self.path.display();
         match rename_aside(&self.path, seconds) {
-            Ok(aside) => format!("{shown}: {reason}; kept aside as {}", aside.display()),
-            Err(error) => format!("{shown}: {reason}; it could not be kept aside: {error}"),
+            Ok(aside) => format!("{shown} {reason} (kept aside as {})", aside.display()),
+            Err(error) => format!("{shown} {reason} (it could not be kept aside: {error})"),
         }
     }
 }
@@ -88,28 +91,36 @@ impl fmt::Debug for FileState {
 }
 
 impl StateStore for FileState {
-    fn load(&mut self) -> Result<Map<String, Value>, String> {
+    fn load(&mut self) -> Result<Map<String, Value>, HostError> {
         let bytes = match std::fs::read(&self.path) {
             Ok(bytes) => bytes,
             Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(Map::new()),
-            Err(error) => return Err(self.keep_aside(&format!("cannot be read: {error}"))),
+            Err(error) => {
+                return Err(HostError::caused_by(
+                    self.keep_aside("cannot be read"),
+                    error,
+                ));
+            }
         };
         match serde_json::from_slice(&bytes) {
             Ok(Value::Object(state)) => Ok(state),
-            Ok(_) => Err(self.keep_aside("does not hold a JSON object")),
-            Err(error) => Err(self.keep_aside(&format!("is not JSON: {error}"))),
+            Ok(_) => Err(HostError::new(
+                self.keep_aside("does not hold a JSON object"),
+            )),
+            Err(error) => Err(HostError::caused_by(self.keep_aside("is not JSON"), error)),
         }
     }
 
-    fn save(&mut self, state: &Map<String, Value>) -> Result<(), String> {
+    fn save(&mut self, state: &Map<String, Value>) -> Result<(), HostError> {
         let mut state = state.clone();
         if let Some(version) = &self.app_version {
             state.insert(STATE_APP_VERSION.to_owned(), version.clone().into());
         }
         let text = serde_json::to_string_pretty(&state)
-            .map_err(|error| format!("cannot write the state: {error}"))?;
-        write_atomically(&self.path, format!("{text}\n").as_bytes())
-            .map_err(|error| format!("cannot write {}: {error}", self.path.display()))
+            .map_err(|error| HostError::caused_by("cannot write the state as JSON", error))?;
+        write_atomically(&self.path, format!("{text}\n").as_bytes()).map_err(|error| {
+            HostError::caused_by(format!("cannot write {}", self.path.display()), error)
+        })
     }
 }
 
@@ -165,10 +176,12 @@ mod tests {
         ] {
             let path = dir.path().join("state.json");
             std::fs::write(&path, content).unwrap();
-            let error = FileState::new(&path).load().unwrap_err();
-            let prefix = format!("{}: {reason}", path.display());
-            assert!(error.starts_with(&prefix), "{error}");
-            let aside = error.split("; kept aside as ").nth(1).unwrap();
+            let error = FileState::new(&path).load().unwrap_err().full_message();
+            let prefix = format!("{} {reason} (kept aside as ", path.display());
+            let aside = error
+                .strip_prefix(&prefix)
+                .and_then(|rest| rest.split(')').next())
+                .unwrap_or_else(|| panic!("{error}"));
             assert!(aside.contains("state.json.corrupt-"), "{error}");
             assert_eq!(std::fs::read(aside).unwrap(), content);
             assert!(!path.exists());
@@ -183,8 +196,17 @@ mod tests {
         let path = dir.path().join("state.json");
         std::fs::create_dir(&path).unwrap();
         let error = FileState::new(&path).load().unwrap_err();
-        assert!(error.contains("cannot be read"), "{error}");
-        assert!(error.contains("; kept aside as "), "{error}");
+        let io = std::error::Error::source(&error).and_then(|cause| cause.downcast_ref());
+        assert_eq!(
+            io.map(std::io::Error::kind),
+            Some(io::ErrorKind::IsADirectory),
+            "the read's error is the cause: {error:?}"
+        );
+        let message = error.full_message();
+        assert!(
+            message.contains(" cannot be read (kept aside as "),
+            "{message}"
+        );
         assert!(!path.exists());
     }
 }

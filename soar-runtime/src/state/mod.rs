@@ -12,13 +12,15 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 use serde_json::{Map, Value};
 
+use crate::platform::HostError;
+
 /// Where the state lives between runs.
 pub trait StateStore: Send {
     /// The saved state; an empty object when nothing was saved yet.
-    fn load(&mut self) -> Result<Map<String, Value>, String>;
+    fn load(&mut self) -> Result<Map<String, Value>, HostError>;
 
     /// Saves the state.
-    fn save(&mut self, state: &Map<String, Value>) -> Result<(), String>;
+    fn save(&mut self, state: &Map<String, Value>) -> Result<(), HostError>;
 }
 
 /// State kept in memory, shared by its clones: what a test hands to a run and then inspects,
@@ -47,11 +49,11 @@ impl MemoryState {
 }
 
 impl StateStore for MemoryState {
-    fn load(&mut self) -> Result<Map<String, Value>, String> {
+    fn load(&mut self) -> Result<Map<String, Value>, HostError> {
         Ok(self.snapshot())
     }
 
-    fn save(&mut self, state: &Map<String, Value>) -> Result<(), String> {
+    fn save(&mut self, state: &Map<String, Value>) -> Result<(), HostError> {
         *self.0.lock().unwrap_or_else(PoisonError::into_inner) = state.clone();
         Ok(())
     }

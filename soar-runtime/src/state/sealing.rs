@@ -6,20 +6,23 @@
 use std::cell::RefCell;
 use std::sync::Arc;
 
-/// Encrypts and decrypts secrets for the state.
+use crate::platform::HostError;
+
+/// Encrypts and decrypts secrets for the state. Its errors never show the value they were
+/// given, in their message or in their causes.
 pub trait Sealer: Send + Sync {
     /// Encrypts `plain` for `salt`.
-    fn encrypt(&self, plain: &str, salt: &str) -> Result<String, String>;
+    fn encrypt(&self, plain: &str, salt: &str) -> Result<String, HostError>;
     /// Decrypts what [`Sealer::encrypt`] returned for `salt`.
-    fn decrypt(&self, sealed: &str, salt: &str) -> Result<String, String>;
+    fn decrypt(&self, sealed: &str, salt: &str) -> Result<String, HostError>;
 }
 
 impl Sealer for crate::platform::LocalCipher {
-    fn encrypt(&self, plain: &str, salt: &str) -> Result<String, String> {
+    fn encrypt(&self, plain: &str, salt: &str) -> Result<String, HostError> {
         crate::platform::LocalCipher::encrypt(self, plain, salt)
     }
 
-    fn decrypt(&self, sealed: &str, salt: &str) -> Result<String, String> {
+    fn decrypt(&self, sealed: &str, salt: &str) -> Result<String, HostError> {
         crate::platform::LocalCipher::decrypt(self, sealed, salt)
     }
 }
@@ -45,7 +48,7 @@ pub(crate) fn seal_scope<T>(sealer: Arc<dyn Sealer>, salt: &str, body: impl FnOn
 }
 
 /// Encrypts a secret being written into the state; `None` outside [`seal_scope`].
-pub(crate) fn seal(plain: &str) -> Option<Result<String, String>> {
+pub(crate) fn seal(plain: &str) -> Option<Result<String, HostError>> {
     SCOPE.with(|scope| {
         let scope = scope.borrow();
         let (sealer, salt) = scope.as_ref()?;
@@ -54,7 +57,7 @@ pub(crate) fn seal(plain: &str) -> Option<Result<String, String>> {
 }
 
 /// Decrypts a secret being read from the state; `None` outside [`seal_scope`].
-pub(crate) fn unseal(sealed: &str) -> Option<Result<String, String>> {
+pub(crate) fn unseal(sealed: &str) -> Option<Result<String, HostError>> {
     SCOPE.with(|scope| {
         let scope = scope.borrow();
         let (sealer, salt) = scope.as_ref()?;

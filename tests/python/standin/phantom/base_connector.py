@@ -2,6 +2,7 @@
 
 import json
 import os
+import signal
 import sys
 
 from phantom import _store
@@ -11,6 +12,7 @@ from phantom.app import APP_ERROR, APP_SUCCESS
 MISSING_IDENTIFIER = "Failed to load the connector run JSON. Missing or invalid 'identifier'"
 MISSING_CONFIG = "No Config dictionary present in Action JSON"
 EXCEPTION_OCCURRED = "Exception Occurred"
+ACTION_CANCELLED = "Action cancelled"
 DUPLICATE_CONTAINER = "Duplicate container found"
 # The container and artifact counts of a scheduled poll (contract section 5, on poll).
 SCHEDULED_POLL_COUNT = 4294967295
@@ -34,7 +36,7 @@ def _succeeded(count):
 
 class BaseConnector:
     """The hooks a connector overrides (`initialize`, `validate_parameters`, `handle_action`,
-    `finalize`, `handle_exception`) and the services it calls. Everything the
+    `finalize`, `handle_exception`, `handle_cancel`) and the services it calls. Everything the
     connector reports is kept on the object, so tests can read it: `log` lists the progress and
     log calls."""
 
@@ -46,6 +48,7 @@ class BaseConnector:
         self._summary = {}
         self._config = {}
         self._action_json = {}
+        self._action_cancelled = False
 
     # ----- services -----
 
@@ -200,11 +203,30 @@ class BaseConnector:
     def handle_exception(self, exception):
         pass
 
+    def handle_cancel(self):
+        pass
 
     # ----- the run -----
 
     def _handle_action(self, in_json, handle):
-        """Runs the connector for one action JSON; returns the connector run result JSON."""
+        """Runs the connector for one action JSON; returns the connector run result JSON.
+        SIGTERM cancels the run while it lasts (`_on_sigterm`)."""
+        previous = signal.signal(signal.SIGTERM, self._on_sigterm)
+        try:
+            return self._run(in_json)
+        finally:
+            signal.signal(signal.SIGTERM, previous)
+
+    def _on_sigterm(self, signum, frame):
+        """How the platform cancels a run (contract section 1): its SIGTERM handler calls
+        `handle_cancel`; the run handles no further dict, `finalize` still runs and the result
+        says `action_cancelled`. Python runs this handler on the main thread, between two
+        bytecodes (or when native code asks it to)."""
+        self._action_cancelled = True
+        self.handle_cancel()
+
+    def _run(self, in_json):
+        """Steps 1 to 7 of contract section 1."""
         try:
             action_json = json.loads(in_json)
         except ValueError:
@@ -271,6 +293,8 @@ class BaseConnector:
         """Step 5; returns the exception that ended the loop, if any."""
         required = [n for n, p in action.get("parameters", {}).items() if p.get("required")]
         for index, raw in enumerate(dicts):
+            if self._action_cancelled:
+                break
             if not isinstance(raw, dict):
                 failed = self.add_action_result(ActionResult({}))
                 failed.set_status(APP_ERROR, f"Parameter dict {index} is not a JSON object")
@@ -306,6 +330,8 @@ class BaseConnector:
         else:
             ok = successes > 0 and self._status is not False
             status, message = ("success" if ok else "failed"), _succeeded(successes)
+            if self._action_cancelled:
+                message = f"{ACTION_CANCELLED}. {message}"
         if self._message and not message.endswith(self._message):
             message = f"{message}. {self._message}"
         return json.dumps(
@@ -316,6 +342,6 @@ class BaseConnector:
                 "status": status,
                 "message": message,
                 "exception_occured": exception is not None,
-                "action_cancelled": False,
+                "action_cancelled": self._action_cancelled,
             }
         )

@@ -221,3 +221,135 @@ fn the_password_appears_in_no_output_log_or_error() {
         }
     }
 }
+
+/// The binary with a store of its own in `dir`, and its output.
+fn in_store(dir: &tempfile::TempDir, args: &[&str]) -> Output {
+    Command::new(BINARY)
+        .args(args)
+        .env("SOAR_STORE", dir.path().join("store"))
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn an_undeclared_param_or_config_name_exits_2_with_the_nearest_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases = [
+        (
+            ["--param", "ip=1.2.3.4", "--config", "sever=s"],
+            "unknown configuration field `sever`; did you mean `server`?",
+        ),
+        (
+            ["--param", "ipp=1.2.3.4", "--config", "server=s"],
+            "unknown parameter `ipp`; did you mean `ip`?",
+        ),
+        (
+            ["--param", "address=1.2.3.4", "--config", "server=s"],
+            "unknown parameter `address`; `lookup ip` declares `ip`, `note`, `count`",
+        ),
+    ];
+    for (args, expected) in cases {
+        let output = in_store(&dir, &[&["action", "lookup_ip"][..], &args].concat());
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert_eq!(output.status.code(), Some(2), "{stderr}");
+        assert_eq!(stderr.trim_end(), expected);
+        assert!(output.stdout.is_empty());
+    }
+    let output = in_store(
+        &dir,
+        &["action", "fail", "--param", "x=1", "--config", "server=s"],
+    );
+    assert_eq!(
+        String::from_utf8(output.stderr).unwrap().trim_end(),
+        "unknown parameter `x`; `fail` declares none"
+    );
+}
+
+#[test]
+fn a_reader_that_goes_away_ends_every_command_quietly() {
+    let dir = tempfile::tempdir().unwrap();
+    let action = dir.path().join("action.json");
+    std::fs::write(
+        &action,
+        json!({"identifier": "lookup_ip", "config": {"server": "s"}, "parameters": [{"ip": "1.2.3.4"}]})
+            .to_string(),
+    )
+    .unwrap();
+    let commands: [&[&str]; 3] = [
+        &["app-json"],
+        &["run", action.to_str().unwrap()],
+        &[
+            "action",
+            "lookup_ip",
+            "--param",
+            "ip=1.2.3.4",
+            "--config",
+            "server=s",
+        ],
+    ];
+    for args in commands {
+        // A pipe whose reading end is closed before the command starts: every write to
+        // standard output fails with a broken pipe.
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let output = Command::new(BINARY)
+            .args(args)
+            .env("SOAR_STORE", dir.path().join("store"))
+            .stdout(writer)
+            .stderr(Stdio::piped())
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert_eq!(output.status.code(), Some(0), "{args:?}: {stderr}");
+        assert!(
+            !stderr.contains("cannot write") && !stderr.contains("Broken pipe"),
+            "{args:?}: {stderr}"
+        );
+    }
+}
+
+#[test]
+fn a_run_that_keeps_no_state_and_ingests_nothing_creates_no_store_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let action = dir.path().join("action.json");
+    std::fs::write(
+        &action,
+        json!({"identifier": "lookup_ip", "config": {"server": "s"}, "parameters": [{"ip": "1.2.3.4"}]})
+            .to_string(),
+    )
+    .unwrap();
+    let run = in_store(&dir, &["run", action.to_str().unwrap()]);
+    assert_eq!(run.status.code(), Some(0));
+    let one = in_store(
+        &dir,
+        &[
+            "action",
+            "lookup_ip",
+            "--param",
+            "ip=1.2.3.4",
+            "--config",
+            "server=s",
+        ],
+    );
+    assert_eq!(one.status.code(), Some(0));
+    let store = dir.path().join("store");
+    assert!(!store.exists(), "the store holds {:?}", walk(&store));
+}
+
+/// The files under `dir`, for a message.
+fn walk(dir: &std::path::Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    entries
+        .flatten()
+        .flat_map(|entry| {
+            let path = entry.path();
+            if path.is_dir() {
+                walk(&path)
+            } else {
+                vec![path]
+            }
+        })
+        .collect()
+}

@@ -91,6 +91,21 @@ fn an_unreachable_registrar_keeps_the_registry_answer_and_says_so() {
 }
 
 #[test]
+fn an_unreachable_server_fails_the_dict_naming_the_cause_once() {
+    let gone = common::closed_port();
+    let outcome = action("whois_domain", &gone)
+        .param("domain", "example.com")
+        .run();
+    assert!(!outcome.is_success());
+    assert_eq!(
+        outcome.messages(),
+        [format!(
+            "cannot connect to WHOIS server {gone}: Connection refused (os error 111)"
+        )]
+    );
+}
+
+#[test]
 fn whois_ip_parses_the_address_and_writes_the_network() {
     let arin = common::serve_text(ARIN_REPLY);
     let outcome = action("whois_ip", &arin.addr).param("ip", "8.8.8.8").run();
@@ -158,10 +173,12 @@ fn test_connectivity_and_the_configuration() {
         zero.message(),
         "Configuration field 'timeout' is invalid: it must be at least 1 second"
     );
-    let missing = ActionTest::<Whois>::new("whois_domain").run();
+    // An unset timeout gets its app JSON default (30), as in `whois action`: the run gets as
+    // far as the parameters.
+    let defaulted = ActionTest::<Whois>::new("whois_domain").run();
     assert_eq!(
-        missing.message(),
-        "Required configuration field 'timeout' is missing"
+        defaulted.messages(),
+        ["Required parameter 'domain' is missing"]
     );
 }
 

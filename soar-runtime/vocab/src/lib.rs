@@ -2,8 +2,10 @@
 //! (at run time): the platform's data types, action kinds, app types and the `contains`
 //! strings that have a stock validator.
 //!
-//! Everything here is a plain constant so that both sides agree without depending on
-//! each other.
+//! Most of it is plain constants, so that both sides agree without depending on each other;
+//! [`suggest`] is the one rule for "did you mean" suggestions.
+
+pub mod suggest;
 
 /// The `contains` strings for which the platform ships a validator (contract section 4).
 pub const STOCK_CONTAINS: [&str; 11] = [

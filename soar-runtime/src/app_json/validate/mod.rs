@@ -118,11 +118,68 @@ mod tests {
             prop_assert!(!unreadable, "{findings:?}");
         }
 
+        /// Any string gets an answer (no panic), and what a rule accepts has its pattern's shape.
         #[test]
         fn text_rules_take_any_string(text in any::<String>()) {
-            let _ = (formats::is_uuid(&text), formats::is_date_time(&text));
-            let _ = (text::is_app_version(&text), text::is_min_phantom_version(&text));
-            let _ = (text::is_python_version_text(&text), text::action_description_problem(&text));
+            if formats::is_uuid(&text) {
+                prop_assert!(text.len() == 36 && text.matches('-').count() == 4, "{text:?}");
+            }
+            if formats::is_date_time(&text) {
+                prop_assert!(text.is_ascii() && text.len() >= 20, "{text:?}");
+            }
+            if text::is_app_version(&text) {
+                prop_assert!(text::is_min_phantom_version(&text), "{text:?}");
+                prop_assert_eq!(text.matches('.').count(), 2, "{:?}", text);
+            }
+            if text::is_python_version_text(&text) {
+                prop_assert!(text.starts_with('3'), "{text:?}");
+            }
+            if text::action_description_problem(&text).is_none() && !text.is_empty() {
+                prop_assert!(text.chars().count() >= 2 && !text.ends_with('.'), "{text:?}");
+                prop_assert!(!text.starts_with(|c: char| c.is_ascii_lowercase()), "{text:?}");
+            }
+        }
+
+        #[test]
+        fn dotted_versions_are_judged_by_their_groups(
+            groups in prop::collection::vec("[0-9]{1,4}", 1..7),
+            junk in "[^0-9.]",
+        ) {
+            let version = groups.join(".");
+            prop_assert_eq!(text::is_app_version(&version), groups.len() == 3);
+            prop_assert_eq!(text::is_min_phantom_version(&version), (3..=4).contains(&groups.len()));
+            for spoiled in [format!("{version}{junk}"), format!("{version}."), format!(".{version}")] {
+                prop_assert!(!text::is_app_version(&spoiled), "{spoiled:?}");
+                prop_assert!(!text::is_min_phantom_version(&spoiled), "{spoiled:?}");
+            }
+        }
+
+        #[test]
+        fn uuids_are_hex_groups_of_8_4_4_4_12(
+            hex in "[0-9a-fA-F]{32}",
+            at in 0usize..32,
+            junk in "[g-zG-Z_ ]",
+        ) {
+            let hyphenated = |hex: &str| {
+                format!("{}-{}-{}-{}-{}", &hex[..8], &hex[8..12], &hex[12..16], &hex[16..20], &hex[20..])
+            };
+            prop_assert!(formats::is_uuid(&hyphenated(&hex)));
+            prop_assert!(!formats::is_uuid(&hex));
+            let mut spoiled = hex.clone();
+            spoiled.replace_range(at..=at, &junk);
+            prop_assert!(!formats::is_uuid(&hyphenated(&spoiled)));
+        }
+
+        #[test]
+        fn python_versions_are_lists_of_3_or_3_dot_minor(
+            items in prop::collection::vec("3(\\.[0-9]{1,2})?", 1..4),
+            separator in ",|, |,  ",
+            junk in "[a-z]|2|3\\.|\\.9",
+        ) {
+            let list = items.join(&separator);
+            prop_assert!(text::is_python_version_text(&list), "{list:?}");
+            let spoiled = format!("{list}{separator}{junk}");
+            prop_assert!(!text::is_python_version_text(&spoiled), "{spoiled:?}");
         }
 
         #[test]

@@ -222,18 +222,51 @@ fn the_password_appears_in_no_output_log_or_error() {
     }
 }
 
-/// The binary with a store of its own in `dir`, and its output.
-fn in_store(dir: &tempfile::TempDir, args: &[&str]) -> Output {
-    Command::new(BINARY)
-        .args(args)
-        .env("SOAR_STORE", dir.path().join("store"))
-        .output()
-        .unwrap()
+/// A temporary directory with a store of its own and a `lookup_ip` action JSON.
+struct Scratch(tempfile::TempDir);
+
+/// The `action` command line of the `lookup_ip` run that [`Scratch::action_json`] holds.
+const LOOKUP_IP: [&str; 6] = [
+    "action",
+    "lookup_ip",
+    "--param",
+    "ip=1.2.3.4",
+    "--config",
+    "server=s",
+];
+
+impl Scratch {
+    fn new() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let input = json!({"identifier": "lookup_ip", "config": {"server": "s"},
+            "parameters": [{"ip": "1.2.3.4"}]});
+        std::fs::write(dir.path().join("action.json"), input.to_string()).unwrap();
+        Self(dir)
+    }
+
+    fn store(&self) -> PathBuf {
+        self.0.path().join("store")
+    }
+
+    fn action_json(&self) -> String {
+        self.0.path().join("action.json").display().to_string()
+    }
+
+    /// The binary with `args` and this store.
+    fn command(&self, args: &[&str]) -> Command {
+        let mut command = Command::new(BINARY);
+        command.args(args).env("SOAR_STORE", self.store());
+        command
+    }
+
+    fn output(&self, args: &[&str]) -> Output {
+        self.command(args).output().unwrap()
+    }
 }
 
 #[test]
 fn an_undeclared_param_or_config_name_exits_2_with_the_nearest_name() {
-    let dir = tempfile::tempdir().unwrap();
+    let scratch = Scratch::new();
     let cases = [
         (
             ["--param", "ip=1.2.3.4", "--config", "sever=s"],
@@ -249,16 +282,13 @@ fn an_undeclared_param_or_config_name_exits_2_with_the_nearest_name() {
         ),
     ];
     for (args, expected) in cases {
-        let output = in_store(&dir, &[&["action", "lookup_ip"][..], &args].concat());
+        let output = scratch.output(&[&["action", "lookup_ip"][..], &args].concat());
         let stderr = String::from_utf8(output.stderr).unwrap();
         assert_eq!(output.status.code(), Some(2), "{stderr}");
         assert_eq!(stderr.trim_end(), expected);
         assert!(output.stdout.is_empty());
     }
-    let output = in_store(
-        &dir,
-        &["action", "fail", "--param", "x=1", "--config", "server=s"],
-    );
+    let output = scratch.output(&["action", "fail", "--param", "x=1", "--config", "server=s"]);
     assert_eq!(
         String::from_utf8(output.stderr).unwrap().trim_end(),
         "unknown parameter `x`; `fail` declares none"
@@ -267,34 +297,16 @@ fn an_undeclared_param_or_config_name_exits_2_with_the_nearest_name() {
 
 #[test]
 fn a_reader_that_goes_away_ends_every_command_quietly() {
-    let dir = tempfile::tempdir().unwrap();
-    let action = dir.path().join("action.json");
-    std::fs::write(
-        &action,
-        json!({"identifier": "lookup_ip", "config": {"server": "s"}, "parameters": [{"ip": "1.2.3.4"}]})
-            .to_string(),
-    )
-    .unwrap();
-    let commands: [&[&str]; 3] = [
-        &["app-json"],
-        &["run", action.to_str().unwrap()],
-        &[
-            "action",
-            "lookup_ip",
-            "--param",
-            "ip=1.2.3.4",
-            "--config",
-            "server=s",
-        ],
-    ];
+    let scratch = Scratch::new();
+    let action_json = scratch.action_json();
+    let commands: [&[&str]; 3] = [&["app-json"], &["run", &action_json], &LOOKUP_IP];
     for args in commands {
         // A pipe whose reading end is closed before the command starts: every write to
         // standard output fails with a broken pipe.
         let (reader, writer) = std::io::pipe().unwrap();
         drop(reader);
-        let output = Command::new(BINARY)
-            .args(args)
-            .env("SOAR_STORE", dir.path().join("store"))
+        let output = scratch
+            .command(args)
             .stdout(writer)
             .stderr(Stdio::piped())
             .output()
@@ -310,29 +322,12 @@ fn a_reader_that_goes_away_ends_every_command_quietly() {
 
 #[test]
 fn a_run_that_keeps_no_state_and_ingests_nothing_creates_no_store_file() {
-    let dir = tempfile::tempdir().unwrap();
-    let action = dir.path().join("action.json");
-    std::fs::write(
-        &action,
-        json!({"identifier": "lookup_ip", "config": {"server": "s"}, "parameters": [{"ip": "1.2.3.4"}]})
-            .to_string(),
-    )
-    .unwrap();
-    let run = in_store(&dir, &["run", action.to_str().unwrap()]);
+    let scratch = Scratch::new();
+    let run = scratch.output(&["run", &scratch.action_json()]);
     assert_eq!(run.status.code(), Some(0));
-    let one = in_store(
-        &dir,
-        &[
-            "action",
-            "lookup_ip",
-            "--param",
-            "ip=1.2.3.4",
-            "--config",
-            "server=s",
-        ],
-    );
+    let one = scratch.output(&LOOKUP_IP);
     assert_eq!(one.status.code(), Some(0));
-    let store = dir.path().join("store");
+    let store = scratch.store();
     assert!(!store.exists(), "the store holds {:?}", walk(&store));
 }
 

@@ -14,14 +14,7 @@ pub fn is_identifier(identifier: &str) -> bool {
         && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-')
 }
 
-/// Whether an action name is what the CI schema accepts: lowercase ASCII letters, digits and
-/// spaces, not empty.
-pub fn is_action_name(name: &str) -> bool {
-    !name.trim().is_empty()
-        && name
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == ' ')
-}
+pub use soar_vocab::text::is_action_name;
 
 /// The default action name of an identifier: `_` and `-` become spaces.
 pub fn action_name(identifier: &str) -> String {
@@ -118,10 +111,6 @@ mod tests {
     fn action_names() {
         assert_eq!(action_name("whois_domain"), "whois domain");
         assert_eq!(action_name("list_add-entity"), "list add entity");
-        assert!(is_action_name("whois domain 2"));
-        assert!(!is_action_name("Whois domain"));
-        assert!(!is_action_name("whois_domain"));
-        assert!(!is_action_name(" "));
     }
 
     #[test]

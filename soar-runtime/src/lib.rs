@@ -17,7 +17,6 @@
 pub mod __private;
 
 pub mod action_json;
-pub mod app_json;
 pub mod asset;
 pub mod cancel;
 pub mod cli;
@@ -49,6 +48,8 @@ pub mod time;
 pub mod values;
 pub mod vault;
 
+#[doc(inline)]
+pub use soar_app_json as app_json;
 pub use soar_macros::{ActionOutput, action, actions, connector, on_poll, test_connectivity};
 
 /// What a connector author needs in scope: `use soar_runtime::prelude::*;`.

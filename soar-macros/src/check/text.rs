@@ -10,7 +10,7 @@ use crate::model::Text;
 
 /// Whether the CI schema accepts the start of a text: empty, or not a lowercase ASCII letter.
 pub fn starts_well(text: &str) -> bool {
-    !text.starts_with(|c: char| c.is_ascii_lowercase())
+    soar_vocab::text::description_problem(text).is_none()
 }
 
 /// Checks a description or `verbose` of `what` (e.g. "parameter `domain`").
@@ -37,7 +37,7 @@ pub fn action_description(what: &str, text: &Text, errors: &mut Accumulator) {
         return;
     }
     description(what, text, errors);
-    if text.value.ends_with('.') || text.value.chars().count() < 2 {
+    if soar_vocab::text::action_description_end_problem(&text.value).is_some() {
         errors.push(error_at(
             text.span,
             format!(

@@ -17,23 +17,7 @@ pub const fn same(a: &str, b: &str) -> bool {
     true
 }
 
-/// Whether a version is `x.y.z` (three runs of digits), as the platform wants `app_version`.
-pub const fn is_app_version(version: &str) -> bool {
-    let bytes = version.as_bytes();
-    let (mut dots, mut digits, mut index) = (0, 0, 0);
-    while index < bytes.len() {
-        match bytes[index] {
-            b'0'..=b'9' => digits += 1,
-            b'.' if digits > 0 => {
-                dots += 1;
-                digits = 0;
-            }
-            _ => return false,
-        }
-        index += 1;
-    }
-    dots == 2 && digits > 0
-}
+pub use soar_vocab::text::is_app_version;
 
 /// What kind of literal a `default` or `value_list` item is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -79,9 +63,5 @@ mod tests {
         assert!(!literal_fits("string", LiteralKind::Bool));
         assert!(is_password("password") && !is_password("passwords"));
         assert!(same("", "") && !same("a", "b"));
-        assert!(is_app_version("0.1.0") && is_app_version("10.20.30"));
-        for bad in ["1.0", "1.0.0-beta", "1..0", ".1.0", "1.0.", "1.0.0.0", ""] {
-            assert!(!is_app_version(bad), "{bad}");
-        }
     }
 }

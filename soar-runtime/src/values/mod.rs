@@ -17,7 +17,6 @@ mod mac;
 mod mail;
 mod name;
 mod param;
-pub(crate) use param::json_kind;
 mod port;
 mod primitive;
 mod web;

@@ -23,17 +23,7 @@ pub trait Param: Sized {
     fn from_param(value: &serde_json::Value) -> Result<Self, String>;
 }
 
-/// What kind of JSON value `value` is, with an article, for error reasons.
-pub(crate) fn json_kind(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
-    }
-}
+pub(crate) use soar_app_json::json_kind;
 
 /// The text of a parameter value: a string as it is, a number or boolean as its JSON text.
 pub(crate) fn text_of(value: &Value) -> Result<Cow<'_, str>, String> {

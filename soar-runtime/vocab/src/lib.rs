@@ -2,10 +2,12 @@
 //! (at run time): the platform's data types, action kinds, app types and the `contains`
 //! strings that have a stock validator.
 //!
-//! Most of it is plain constants, so that both sides agree without depending on each other;
-//! [`suggest`] is the one rule for "did you mean" suggestions.
+//! Everything here is a plain constant or predicate so that both sides agree without
+//! depending on each other; [`text`] holds the platform's text rules and [`suggest`] the one
+//! rule for "did you mean" suggestions.
 
 pub mod suggest;
+pub mod text;
 
 /// The `contains` strings for which the platform ships a validator (contract section 4).
 pub const STOCK_CONTAINS: [&str; 11] = [

@@ -3,7 +3,7 @@
 use serde_json::{Map, Value};
 
 use super::walker::{Authority, Kind, MODEL, SCHEMA, Walker};
-use crate::app_json::validate::pointer::Pointer;
+use crate::validate::pointer::Pointer;
 
 /// Checks the dependencies and the webhook of `app` (at `at`).
 pub(super) fn check(walker: &mut Walker<'_>, app: &Map<String, Value>, at: &Pointer) {

@@ -2,8 +2,8 @@
 
 use serde_json::{Map, Value};
 
-use crate::app_json::validate::finding::{Finding, Rule};
-use crate::app_json::validate::pointer::Pointer;
+use crate::validate::finding::{Finding, Rule};
+use crate::validate::pointer::Pointer;
 
 /// Who demands a shape, and so which rules report a violation.
 #[derive(Clone, Copy, Debug)]
@@ -113,7 +113,7 @@ impl<'f> Walker<'f> {
             let message = format!(
                 "expected {}, found {}",
                 kind.describe(),
-                crate::values::json_kind(value)
+                crate::json_kind(value)
             );
             self.report(by.wrong_type, at, message);
         }

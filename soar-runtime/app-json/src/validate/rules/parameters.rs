@@ -1,9 +1,9 @@
 //! Contract rules on the parameters of one action.
 
 use super::{defaults, sequence};
-use crate::app_json::validate::finding::{Finding, Rule};
-use crate::app_json::validate::pointer::Pointer;
-use crate::app_json::{Action, DataType, DefaultValue};
+use crate::validate::finding::{Finding, Rule};
+use crate::validate::pointer::Pointer;
+use crate::{Action, DataType, DefaultValue};
 
 /// Checks the parameters of `action` (at `at`).
 pub(super) fn check(action: &Action, at: &Pointer, findings: &mut Vec<Finding>) {

@@ -1,9 +1,9 @@
 //! Contract rules on top-level values.
 
-use crate::app_json::AppJson;
-use crate::app_json::validate::finding::{Finding, Rule};
-use crate::app_json::validate::formats;
-use crate::app_json::validate::pointer::Pointer;
+use crate::AppJson;
+use crate::validate::finding::{Finding, Rule};
+use crate::validate::pointer::Pointer;
+use soar_vocab::text;
 
 /// The shape of the platform's own timestamps: `0` stands for a digit.
 const PLATFORM_TIMESTAMP: &[u8; 27] = b"0000-00-00T00:00:00.000000Z";
@@ -11,7 +11,7 @@ const PLATFORM_TIMESTAMP: &[u8; 27] = b"0000-00-00T00:00:00.000000Z";
 /// Checks the case of `appid`, the `package_name` prefix and the spelling of `utctime_updated`.
 pub(super) fn check(app: &AppJson, findings: &mut Vec<Finding>) {
     let root = Pointer::root();
-    if formats::is_uuid(&app.appid) && app.appid.bytes().any(|b| b.is_ascii_uppercase()) {
+    if text::is_uuid(&app.appid) && !text::is_lowercase_uuid(&app.appid) {
         let message = format!("`appid` has uppercase hex digits: {:?}", app.appid);
         findings.push(Finding::new(Rule::AppIdCase, &root.child("appid"), message));
     }
@@ -27,7 +27,7 @@ pub(super) fn check(app: &AppJson, findings: &mut Vec<Finding>) {
         ));
     }
     if let Some(updated) = &app.utctime_updated
-        && formats::is_date_time(updated)
+        && text::is_date_time(updated)
         && !is_platform_timestamp(updated)
     {
         let message =

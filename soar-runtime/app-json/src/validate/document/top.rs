@@ -4,9 +4,9 @@ use serde_json::{Map, Value};
 
 use super::walker::{Kind, MODEL, SCHEMA, Walker};
 use super::{actions, configuration, extras};
-use crate::app_json::validate::finding::Rule;
-use crate::app_json::validate::pointer::Pointer;
-use crate::app_json::validate::{formats, text};
+use crate::validate::finding::Rule;
+use crate::validate::pointer::Pointer;
+use soar_vocab::text;
 
 /// The keys the CI schema requires, in the schema's order.
 const REQUIRED: [&str; 18] = [
@@ -92,7 +92,7 @@ fn patterns(walker: &mut Walker<'_>, app: &Map<String, Value>, at: &Pointer) {
     type Check = (&'static str, Rule, fn(&str) -> Option<&'static str>);
     const CHECKS: [Check; 7] = [
         ("appid", Rule::AppId, |s| {
-            (!formats::is_uuid(s)).then_some("is not a hyphenated UUID")
+            (!text::is_uuid(s)).then_some("is not a hyphenated UUID")
         }),
         ("description", Rule::TextStart, text::description_problem),
         ("type", Rule::AppType, |s| {
@@ -105,7 +105,7 @@ fn patterns(walker: &mut Walker<'_>, app: &Map<String, Value>, at: &Pointer) {
             (!text::is_app_version(s)).then_some("is not `x.y.z`")
         }),
         ("utctime_updated", Rule::UpdatedTime, |s| {
-            (!formats::is_date_time(s)).then_some("is not an RFC 3339 date-time")
+            (!text::is_date_time(s)).then_some("is not an RFC 3339 date-time")
         }),
         ("min_phantom_version", Rule::MinPhantomVersion, |s| {
             (!text::is_min_phantom_version(s)).then_some("is not `x.y.z` or `x.y.z.w`")

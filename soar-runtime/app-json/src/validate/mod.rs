@@ -11,10 +11,8 @@
 
 mod document;
 mod finding;
-mod formats;
 mod pointer;
 mod rules;
-mod text;
 
 use serde::Deserialize;
 use serde_json::Value;
@@ -118,69 +116,6 @@ mod tests {
             prop_assert!(!unreadable, "{findings:?}");
         }
 
-        /// Any string gets an answer (no panic), and what a rule accepts has its pattern's shape.
-        #[test]
-        fn text_rules_take_any_string(text in any::<String>()) {
-            if formats::is_uuid(&text) {
-                prop_assert!(text.len() == 36 && text.matches('-').count() == 4, "{text:?}");
-            }
-            if formats::is_date_time(&text) {
-                prop_assert!(text.is_ascii() && text.len() >= 20, "{text:?}");
-            }
-            if text::is_app_version(&text) {
-                prop_assert!(text::is_min_phantom_version(&text), "{text:?}");
-                prop_assert_eq!(text.matches('.').count(), 2, "{:?}", text);
-            }
-            if text::is_python_version_text(&text) {
-                prop_assert!(text.starts_with('3'), "{text:?}");
-            }
-            if text::action_description_problem(&text).is_none() && !text.is_empty() {
-                prop_assert!(text.chars().count() >= 2 && !text.ends_with('.'), "{text:?}");
-                prop_assert!(!text.starts_with(|c: char| c.is_ascii_lowercase()), "{text:?}");
-            }
-        }
-
-        #[test]
-        fn dotted_versions_are_judged_by_their_groups(
-            groups in prop::collection::vec("[0-9]{1,4}", 1..7),
-            junk in "[^0-9.]",
-        ) {
-            let version = groups.join(".");
-            prop_assert_eq!(text::is_app_version(&version), groups.len() == 3);
-            prop_assert_eq!(text::is_min_phantom_version(&version), (3..=4).contains(&groups.len()));
-            for spoiled in [format!("{version}{junk}"), format!("{version}."), format!(".{version}")] {
-                prop_assert!(!text::is_app_version(&spoiled), "{spoiled:?}");
-                prop_assert!(!text::is_min_phantom_version(&spoiled), "{spoiled:?}");
-            }
-        }
-
-        #[test]
-        fn uuids_are_hex_groups_of_8_4_4_4_12(
-            hex in "[0-9a-fA-F]{32}",
-            at in 0usize..32,
-            junk in "[g-zG-Z_ ]",
-        ) {
-            let hyphenated = |hex: &str| {
-                format!("{}-{}-{}-{}-{}", &hex[..8], &hex[8..12], &hex[12..16], &hex[16..20], &hex[20..])
-            };
-            prop_assert!(formats::is_uuid(&hyphenated(&hex)));
-            prop_assert!(!formats::is_uuid(&hex));
-            let mut spoiled = hex.clone();
-            spoiled.replace_range(at..=at, &junk);
-            prop_assert!(!formats::is_uuid(&hyphenated(&spoiled)));
-        }
-
-        #[test]
-        fn python_versions_are_lists_of_3_or_3_dot_minor(
-            items in prop::collection::vec("3(\\.[0-9]{1,2})?", 1..4),
-            separator in ",|, |,  ",
-            junk in "[a-z]|2|3\\.|\\.9",
-        ) {
-            let list = items.join(&separator);
-            prop_assert!(text::is_python_version_text(&list), "{list:?}");
-            let spoiled = format!("{list}{separator}{junk}");
-            prop_assert!(!text::is_python_version_text(&spoiled), "{spoiled:?}");
-        }
 
         #[test]
         fn every_real_date_time_is_one(
@@ -191,7 +126,7 @@ mod tests {
         ) {
             let fraction = fraction.map(|digits| format!(".{digits}")).unwrap_or_default();
             let text = format!("{year:04}-{month:02}-{day:02}T{hour:02}:{minute:02}:{second:02}{fraction}{offset}");
-            prop_assert!(formats::is_date_time(&text), "{text}");
+            prop_assert!(soar_vocab::text::is_date_time(&text), "{text}");
         }
     }
 }

@@ -3,9 +3,9 @@
 use serde_json::{Map, Value};
 
 use super::walker::{Kind, MODEL, SCHEMA, Walker};
-use crate::app_json::validate::finding::Rule;
-use crate::app_json::validate::pointer::Pointer;
-use crate::app_json::validate::text;
+use crate::validate::finding::Rule;
+use crate::validate::pointer::Pointer;
+use soar_vocab::text;
 
 /// The keys of an action that the CI schema requires.
 const REQUIRED: [&str; 5] = ["action", "description", "type", "identifier", "read_only"];

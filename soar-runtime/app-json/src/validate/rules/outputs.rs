@@ -3,9 +3,9 @@
 use std::collections::{BTreeSet, HashMap};
 
 use super::sequence;
-use crate::app_json::validate::finding::{Finding, Rule};
-use crate::app_json::validate::pointer::Pointer;
-use crate::app_json::{Action, OutputEntry};
+use crate::validate::finding::{Finding, Rule};
+use crate::validate::pointer::Pointer;
+use crate::{Action, OutputEntry};
 
 /// The data-path prefix of the outputs that echo parameters.
 const PARAMETER_PREFIX: &str = "action_result.parameter.";

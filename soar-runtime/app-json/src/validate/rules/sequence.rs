@@ -1,8 +1,8 @@
 //! Orders that must run 0..n-1: configuration fields, parameters, table columns.
 
-use crate::app_json::Order;
-use crate::app_json::validate::finding::{Finding, Rule};
-use crate::app_json::validate::pointer::Pointer;
+use crate::Order;
+use crate::validate::finding::{Finding, Rule};
+use crate::validate::pointer::Pointer;
 
 /// Whether `positions` are exactly 0..n-1 in some order (none missing, none twice).
 pub(super) fn runs_from_zero(positions: &[Option<u64>]) -> bool {

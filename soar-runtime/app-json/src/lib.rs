@@ -27,3 +27,17 @@ pub use loose::{ColumnOrder, DefaultValue, Loose, Order};
 pub use model::{AppJson, Contributor, PythonVersion};
 pub use validate::{Finding, Rule, Severity, validate, validate_value};
 pub use webhook::{Webhook, WebhookRoute};
+
+/// What kind of JSON value `value` is, with an article ("a string", "an object"): how messages
+/// of the validator and of the runtime's parameter parsing name a value of the wrong type.
+pub fn json_kind(value: &serde_json::Value) -> &'static str {
+    use serde_json::Value;
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}

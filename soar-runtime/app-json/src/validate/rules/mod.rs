@@ -10,7 +10,7 @@ mod top;
 mod unknown_keys;
 
 use super::finding::Finding;
-use crate::app_json::AppJson;
+use crate::AppJson;
 
 /// Adds the findings of the contract's rules for `app` to `findings`.
 pub(super) fn check(app: &AppJson, findings: &mut Vec<Finding>) {

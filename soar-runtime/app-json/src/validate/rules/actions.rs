@@ -3,10 +3,10 @@
 use std::collections::HashMap;
 
 use super::{outputs, parameters};
-use crate::app_json::validate::finding::{Finding, Rule};
-use crate::app_json::validate::pointer::Pointer;
-use crate::app_json::validate::text;
-use crate::app_json::{Action, AppJson};
+use crate::validate::finding::{Finding, Rule};
+use crate::validate::pointer::Pointer;
+use crate::{Action, AppJson};
+use soar_vocab::text;
 
 /// Checks every action of `app`, its parameters and its outputs.
 pub(super) fn check(app: &AppJson, findings: &mut Vec<Finding>) {

@@ -2,9 +2,9 @@
 
 use serde_json::Value;
 
-use crate::app_json::validate::finding::{Finding, Rule};
-use crate::app_json::validate::pointer::Pointer;
-use crate::app_json::{DataType, DefaultValue};
+use crate::validate::finding::{Finding, Rule};
+use crate::validate::pointer::Pointer;
+use crate::{DataType, DefaultValue};
 
 /// Checks the `default` of a field (at `at`) of `data_type` against that type and against the
 /// field's `value_list` (rules [`Rule::DefaultType`], [`Rule::DefaultNotInValueList`]).

@@ -3,9 +3,9 @@
 use indexmap::IndexMap;
 use serde_json::Value;
 
-use crate::app_json::validate::finding::{Finding, Rule};
-use crate::app_json::validate::pointer::Pointer;
-use crate::app_json::{Action, AppJson};
+use crate::validate::finding::{Finding, Rule};
+use crate::validate::pointer::Pointer;
+use crate::{Action, AppJson};
 
 /// Reports every key of every `extra` map of `app` (rule [`Rule::UnknownKey`]).
 pub(super) fn check(app: &AppJson, findings: &mut Vec<Finding>) {

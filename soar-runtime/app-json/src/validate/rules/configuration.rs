@@ -1,9 +1,9 @@
 //! Contract rules on the asset configuration.
 
 use super::{defaults, sequence};
-use crate::app_json::validate::finding::{Finding, Rule};
-use crate::app_json::validate::pointer::Pointer;
-use crate::app_json::{AppJson, DataType};
+use crate::validate::finding::{Finding, Rule};
+use crate::validate::pointer::Pointer;
+use crate::{AppJson, DataType};
 
 /// Checks the orders, data types and defaults of the configuration fields of `app`.
 pub(super) fn check(app: &AppJson, findings: &mut Vec<Finding>) {

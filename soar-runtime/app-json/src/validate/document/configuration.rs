@@ -3,9 +3,9 @@
 use serde_json::{Map, Value};
 
 use super::walker::{Kind, MODEL, SCHEMA, Walker};
-use crate::app_json::validate::finding::Rule;
-use crate::app_json::validate::pointer::Pointer;
-use crate::app_json::validate::text;
+use crate::validate::finding::Rule;
+use crate::validate::pointer::Pointer;
+use soar_vocab::text;
 
 /// Checks every field of the `configuration` of `app` (at `at`).
 pub(super) fn check(walker: &mut Walker<'_>, app: &Map<String, Value>, at: &Pointer) {

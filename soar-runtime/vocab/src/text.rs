@@ -1,0 +1,409 @@
+//! The platform's text rules, as predicates: the CI schema's patterns and formats and the
+//! contract's spelling rules for app metadata. The macros (at compile time, on attribute
+//! values and doc comments), the code they generate (in `const` assertions) and the app JSON
+//! validator all call these, so there is one copy of each rule.
+//!
+//! The schema's patterns are ECMA-262 regular expressions (`\d` is an ASCII digit, `\s` the
+//! ECMA-262 white space), matched anywhere unless anchored. Each predicate below states the
+//! pattern or format it implements.
+
+/// Whether `text` starts with a lowercase ASCII letter. Descriptions and `verbose` must not
+/// (`^(|[^a-z][\s\S]*)$`).
+fn starts_lowercase(text: &str) -> bool {
+    text.chars().next().is_some_and(|c| c.is_ascii_lowercase())
+}
+
+/// What is wrong with an app, configuration or parameter description or a `verbose`, if
+/// anything: it must not start with a lowercase ASCII letter (`^(|[^a-z][\s\S]*)$`).
+pub fn description_problem(text: &str) -> Option<&'static str> {
+    starts_lowercase(text).then_some("starts with a lowercase letter")
+}
+
+/// What is wrong with an action description, if anything: it must be empty, or at least two
+/// characters, not starting with a lowercase ASCII letter and not ending with a period
+/// (`^(|[^a-z][\s\S]*[^\.])$`).
+pub fn action_description_problem(text: &str) -> Option<&'static str> {
+    description_problem(text).or_else(|| action_description_end_problem(text))
+}
+
+/// What is wrong with an action description apart from its start, if anything: a non-empty
+/// one must not end with a period and must have at least two characters.
+pub fn action_description_end_problem(text: &str) -> Option<&'static str> {
+    if text.is_empty() {
+        None
+    } else if text.ends_with('.') {
+        Some("ends with a period")
+    } else if text.chars().nth(1).is_none() {
+        Some("is a single character")
+    } else {
+        None
+    }
+}
+
+/// Whether a character belongs to the contract's action-name alphabet (`[a-z 0-9]`).
+pub fn is_action_name_char(c: char) -> bool {
+    c.is_ascii_lowercase() || c.is_ascii_digit() || c == ' '
+}
+
+/// An action name as the framework writes it and the contract wants it: not blank, and only
+/// characters of the action-name alphabet (`[a-z 0-9]`).
+pub fn is_action_name(name: &str) -> bool {
+    !name.trim().is_empty() && name.chars().all(is_action_name_char)
+}
+
+/// The schema's unanchored `[a-z 0-9]+`: at least one character of the alphabet anywhere.
+pub fn matches_action_name_pattern(name: &str) -> bool {
+    name.chars().any(is_action_name_char)
+}
+
+/// `app_version`: `^[0-9]+[.][0-9]+[.][0-9]+$`. A `const fn`: the code `#[connector]` generates
+/// checks the crate's own version with it at compile time.
+pub const fn is_app_version(version: &str) -> bool {
+    let bytes = version.as_bytes();
+    let (mut dots, mut digits, mut index) = (0, 0, 0);
+    while index < bytes.len() {
+        match bytes[index] {
+            b'0'..=b'9' => digits += 1,
+            b'.' if digits > 0 => {
+                dots += 1;
+                digits = 0;
+            }
+            _ => return false,
+        }
+        index += 1;
+    }
+    dots == 2 && digits > 0
+}
+
+/// `min_phantom_version`: `^(\d+\.){2,3}\d+$`.
+pub fn is_min_phantom_version(version: &str) -> bool {
+    dotted_numbers(version).is_some_and(|count| (3..=4).contains(&count))
+}
+
+/// How many dot-separated groups of ASCII digits `text` has, or `None` if it is not such a list.
+fn dotted_numbers(text: &str) -> Option<usize> {
+    let mut count = 0;
+    for group in text.split('.') {
+        if !is_digits(group) {
+            return None;
+        }
+        count += 1;
+    }
+    Some(count)
+}
+
+/// One or more ASCII digits (`^[0-9]+$`).
+pub fn is_digits(text: &str) -> bool {
+    !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// A `python_version` string: `^3(\.\d+)?(,\s*3(\.\d+)?)*$`.
+pub fn is_python_version_text(text: &str) -> bool {
+    text.split(',').enumerate().all(|(index, item)| {
+        is_python_version_item(if index == 0 {
+            item
+        } else {
+            item.trim_start_matches(is_ecma_whitespace)
+        })
+    })
+}
+
+/// One `python_version` list item: `^3(\.\d+)?$`.
+pub fn is_python_version_item(item: &str) -> bool {
+    item == "3" || item.strip_prefix("3.").is_some_and(is_digits)
+}
+
+/// ECMA-262 `\s`: the WhiteSpace (tab, vertical tab, form feed, space separators, byte order
+/// mark) and LineTerminator (line feed, carriage return, line and paragraph separators)
+/// characters.
+fn is_ecma_whitespace(c: char) -> bool {
+    matches!(
+        c,
+        '\t' | '\n' | '\u{b}' | '\u{c}' | '\r' | ' ' | '\u{a0}' | '\u{1680}' | '\u{2000}'
+            ..='\u{200a}'
+                | '\u{2028}'
+                | '\u{2029}'
+                | '\u{202f}'
+                | '\u{205f}'
+                | '\u{3000}'
+                | '\u{feff}'
+    )
+}
+
+/// A hyphenated UUID, the CI schema's `format: uuid`: 36 characters, hyphens at 8, 13, 18 and
+/// 23, hex digits (either case) elsewhere.
+pub fn is_uuid(text: &str) -> bool {
+    text.len() == 36
+        && text.bytes().enumerate().all(|(index, b)| match index {
+            8 | 13 | 18 | 23 => b == b'-',
+            _ => b.is_ascii_hexdigit(),
+        })
+}
+
+/// An `appid` as the framework writes it: a hyphenated UUID ([`is_uuid`]) without uppercase hex
+/// digits. The platform accepts either case; the validator warns about uppercase (real apps
+/// have it), and the macros refuse it, since what the framework writes has no finding.
+pub fn is_lowercase_uuid(text: &str) -> bool {
+    is_uuid(text) && !text.bytes().any(|b| b.is_ascii_uppercase())
+}
+
+/// An RFC 3339 date-time: `full-date "T" full-time`, `T` and `Z` in either case, optional
+/// fractional seconds, a `Z` or `+hh:mm`/`-hh:mm` offset. A leap second (`:60`) is valid only
+/// at 23:59 UTC.
+pub fn is_date_time(text: &str) -> bool {
+    let Some(separator) = text.find(['T', 't']) else {
+        return false;
+    };
+    is_full_date(&text[..separator]) && is_full_time(&text[separator + 1..])
+}
+
+/// `YYYY-MM-DD`, with a day that exists in that month.
+fn is_full_date(date: &str) -> bool {
+    let bytes = date.as_bytes();
+    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+        return false;
+    }
+    let (Some(year), Some(month), Some(day)) = (
+        number(&bytes[0..4]),
+        number(&bytes[5..7]),
+        number(&bytes[8..10]),
+    ) else {
+        return false;
+    };
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&day)
+}
+
+/// `HH:MM:SS[.fraction](Z|+HH:MM|-HH:MM)`.
+fn is_full_time(time: &str) -> bool {
+    let bytes = time.as_bytes();
+    if bytes.len() < 9 || bytes[2] != b':' || bytes[5] != b':' {
+        return false;
+    }
+    let (Some(hour), Some(minute), Some(second)) = (
+        number(&bytes[0..2]),
+        number(&bytes[3..5]),
+        number(&bytes[6..8]),
+    ) else {
+        return false;
+    };
+    if hour > 23 || minute > 59 || second > 60 {
+        return false;
+    }
+    let mut rest = &bytes[8..];
+    if let Some(fraction) = rest.strip_prefix(b".") {
+        let digits = fraction.iter().take_while(|b| b.is_ascii_digit()).count();
+        if digits == 0 {
+            return false;
+        }
+        rest = &fraction[digits..];
+    }
+    // Minutes east of UTC.
+    let offset = match rest {
+        [b'Z' | b'z'] => 0,
+        [sign @ (b'+' | b'-'), h1, h2, b':', m1, m2] => {
+            let (Some(hours), Some(minutes)) = (number(&[*h1, *h2]), number(&[*m1, *m2])) else {
+                return false;
+            };
+            if hours > 23 || minutes > 59 {
+                return false;
+            }
+            let offset = i64::from(hours * 60 + minutes);
+            if *sign == b'+' { offset } else { -offset }
+        }
+        _ => return false,
+    };
+    let utc_minute = (i64::from(hour * 60 + minute) - offset).rem_euclid(24 * 60);
+    second < 60 || utc_minute == 23 * 60 + 59
+}
+
+/// The value of a run of ASCII digits.
+fn number(digits: &[u8]) -> Option<u32> {
+    digits.iter().try_fold(0u32, |value, b| {
+        b.is_ascii_digit().then(|| value * 10 + u32::from(b - b'0'))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn descriptions() {
+        for ok in [
+            "",
+            "Query WHOIS",
+            "1 thing",
+            " lower after a space",
+            "\u{e9}t\u{e9}",
+        ] {
+            assert!(!starts_lowercase(ok), "{ok:?}");
+        }
+        assert!(starts_lowercase("query WHOIS"));
+    }
+
+    #[test]
+    fn action_descriptions() {
+        for ok in [
+            "",
+            "Query WHOIS",
+            "Ok",
+            "Ends with a question?",
+            "Two.\nLines",
+        ] {
+            assert_eq!(action_description_problem(ok), None, "{ok:?}");
+        }
+        for bad in ["query WHOIS", "Query WHOIS.", "X", ".", "Q."] {
+            assert!(action_description_problem(bad).is_some(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn action_names() {
+        assert!(matches_action_name_pattern("whois domain"));
+        assert!(matches_action_name_pattern("WHOIS Domain"));
+        assert!(matches_action_name_pattern("GET IP"));
+        assert!(!matches_action_name_pattern("LOOKUP"));
+        assert!(!matches_action_name_pattern(""));
+    }
+
+    #[test]
+    fn versions() {
+        assert!(is_app_version("2.10.0"));
+        for bad in ["1.0", "1.0.0.0", "1..0", "v1.0.0", "1.0.0 ", "\u{661}.0.0"] {
+            assert!(!is_app_version(bad), "{bad:?}");
+        }
+        assert!(is_min_phantom_version("6.3.0"));
+        assert!(is_min_phantom_version("6.2.2.134"));
+        for bad in ["6.3", "6.3.0.1.2", "6.3.x", ""] {
+            assert!(!is_min_phantom_version(bad), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn python_versions() {
+        for ok in ["3", "3.9", "3.9, 3.13", "3.13,3.14", "3,\u{a0}3.9", "3,\n3"] {
+            assert!(is_python_version_text(ok), "{ok:?}");
+        }
+        for bad in [
+            "",
+            "3.",
+            "3.9 ,3.13",
+            "3.9, 3.13 ",
+            "2.7",
+            "3.9,",
+            "3.x",
+            "3,\u{85}3",
+        ] {
+            assert!(!is_python_version_text(bad), "{bad:?}");
+        }
+        assert!(is_python_version_item("3.13"));
+        assert!(!is_python_version_item("3.13, 3.14"));
+    }
+
+    #[test]
+    fn uuids() {
+        assert!(is_uuid("776ab991-313e-48e7-bccd-e8c9650c239a"));
+        assert!(is_uuid("97C8DF6F-C870-4482-B6CA-B6C31745FBAB"));
+        for bad in [
+            "776ab991313e48e7bccde8c9650c239a",
+            "776ab991-313e-48e7-bccd-e8c9650c239",
+            "776ab991-313e-48e7-bccd-e8c9650c239g",
+            "{776ab991-313e-48e7-bccd-e8c9650c239}",
+        ] {
+            assert!(!is_uuid(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn date_times() {
+        for ok in [
+            "2025-08-01T20:41:01.275386Z",
+            "2024-02-29t00:00:00z",
+            "2025-08-01T20:41:01+02:00",
+            "2016-12-31T23:59:60Z",
+            "2016-12-31T15:59:60-08:00",
+        ] {
+            assert!(is_date_time(ok), "{ok}");
+        }
+        for bad in [
+            "2025-08-01 20:41:01Z",
+            "2025-08-01T20:41:01",
+            "2025-02-29T00:00:00Z",
+            "2025-13-01T00:00:00Z",
+            "2025-08-01T24:00:00Z",
+            "2025-08-01T20:41:01.Z",
+            "2025-08-01T20:41:01+0200",
+            "2025-08-01T23:58:60Z",
+            "2025-08-01",
+            "2025-8-01T20:41:01Z",
+        ] {
+            assert!(!is_date_time(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn whole_action_names() {
+        assert!(is_action_name("whois domain 2"));
+        for bad in ["Whois domain", "whois_domain", " ", ""] {
+            assert!(!is_action_name(bad), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn lowercase_uuids() {
+        assert!(is_lowercase_uuid("776ab991-313e-48e7-bccd-e8c9650c239a"));
+        assert!(!is_lowercase_uuid("97C8DF6F-C870-4482-B6CA-B6C31745FBAB"));
+        assert!(!is_lowercase_uuid("776ab991313e48e7bccde8c9650c239a"));
+    }
+
+    /// `x.y.z`-style lists checked the obvious way, as the model the predicates must agree with.
+    fn dotted_digits_model(text: &str, groups: std::ops::RangeInclusive<usize>) -> bool {
+        let parts: Vec<&str> = text.split('.').collect();
+        groups.contains(&parts.len())
+            && parts
+                .iter()
+                .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()))
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn versions_agree_with_the_obvious_model(text in "[0-9.a]{0,10}") {
+            proptest::prop_assert_eq!(is_app_version(&text), dotted_digits_model(&text, 3..=3));
+            proptest::prop_assert_eq!(
+                is_min_phantom_version(&text),
+                dotted_digits_model(&text, 3..=4)
+            );
+        }
+
+        #[test]
+        fn text_rules_hold_for_any_string(text in proptest::prelude::any::<String>()) {
+            proptest::prop_assert_eq!(is_app_version(&text), dotted_digits_model(&text, 3..=3));
+            if is_lowercase_uuid(&text) {
+                proptest::prop_assert!(is_uuid(&text));
+            }
+            if is_uuid(&text) {
+                proptest::prop_assert_eq!(text.len(), 36);
+            }
+            let lowercase_start = text.starts_with(|c: char| c.is_ascii_lowercase());
+            proptest::prop_assert_eq!(description_problem(&text).is_some(), lowercase_start);
+            if action_description_problem(&text).is_none() && !text.is_empty() {
+                proptest::prop_assert!(!lowercase_start && !text.ends_with('.'));
+                proptest::prop_assert!(text.chars().count() >= 2);
+            }
+            if is_python_version_text(&text) {
+                proptest::prop_assert!(text.starts_with('3'));
+            }
+            if is_date_time(&text) {
+                proptest::prop_assert!(text.len() >= "2025-08-01T20:41:01Z".len());
+            }
+        }
+    }
+}

@@ -35,14 +35,7 @@ pub fn title(name: &str) -> String {
         .join(" ")
 }
 
-/// The app's name reduced to lowercase letters and digits: `WHOIS Sample App` ->
-/// `whoissampleapp`. `package_name` and `main_module` are made of it.
-pub fn slug(name: &str) -> String {
-    name.chars()
-        .filter(char::is_ascii_alphanumeric)
-        .map(|c| c.to_ascii_lowercase())
-        .collect()
-}
+pub use soar_vocab::app_slug as slug;
 
 /// The name of the marker macro of an action identifier. Identifiers are lowercase, so mapping
 /// `-` to `H` keeps distinct identifiers distinct.

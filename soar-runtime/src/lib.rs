@@ -18,6 +18,7 @@ pub mod __private;
 
 pub mod action_json;
 pub mod asset;
+pub mod bundle;
 pub mod cancel;
 pub mod cli;
 pub mod config;

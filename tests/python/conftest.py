@@ -175,3 +175,15 @@ def installed_alertdesk(tmp_path_factory):
 def run_alertdesk(installed_alertdesk, tmp_path, standin_home):
     """Runs an action JSON through the installed AlertDesk app under `own` or `sdk` phantom."""
     return host_runner(installed_alertdesk, tmp_path, standin_home)
+
+
+@pytest.fixture(scope="session")
+def installed_new_project(tmp_path_factory):
+    """The bundle of the project `cargo soar new` made outside the workspace, installed."""
+    return install(required_env("SOAR_TEST_NEW_BUNDLE"), tmp_path_factory.mktemp("new-project"))
+
+
+@pytest.fixture
+def run_new_project(installed_new_project, tmp_path, standin_home):
+    """Runs an action JSON through the installed new project under `own` or `sdk` phantom."""
+    return host_runner(installed_new_project, tmp_path, standin_home)

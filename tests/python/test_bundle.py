@@ -36,6 +36,9 @@ def test_exactly_the_files_the_contract_lists(bundle_path, bundle_members):
         f"{top}/{app['logo_dark']}",
         f"{top}/{wheel}",
         f"{top}/README.md",
+        f"{top}/LICENSE",
+        f"{top}/NOTICE",
+        f"{top}/release_notes/unreleased.md",
     }
     assert app["pip313_dependencies"] == app["pip39_dependencies"]
     assert wheel.endswith(f"-{WHEEL_TAG}.whl")

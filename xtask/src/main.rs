@@ -1,32 +1,26 @@
-//! Project tasks. Run `cargo xtask --help`.
+//! Project tasks of this repository. Run `cargo xtask --help`.
 //!
-//! - `cargo xtask test`: provisions what the tests need (a private Python environment under
-//!   `target/`), bundles the default connector (the WHOIS example) once, then runs the Rust
-//!   tests and the Python end-to-end tests.
-//! - `cargo xtask bundle [-p <package>] [--out <dir>]`: the installable app tarball.
-//! - `cargo xtask validate <app.json | app.tgz>`: every finding of the strict validator.
+//! - `cargo xtask test`: provisions what the tests need, installs `cargo soar` and drives it as
+//!   a user would (a new connector project outside the workspace, tested and bundled), bundles
+//!   the examples, then runs the Rust tests and the Python end-to-end tests on Python 3.9 and
+//!   3.13.
+//! - `cargo xtask bundle [-p <package>] [--out <dir>]` and `cargo xtask validate <path>`: the
+//!   `cargo soar` commands of the same names (the `cargo_soar` library), for this workspace,
+//!   bundling the WHOIS example by default.
+//! - `cargo xtask measure-new`: times a cold `cargo soar new` and first bundle, a bundle and a
+//!   `cargo check` after editing one action.
 
-mod appdoc;
-mod bundle;
-mod cmd;
-mod epoch;
-mod glibc;
-mod layout;
-mod logos;
-mod main_module;
-mod package;
-mod provision;
-mod report;
-mod tarball;
+mod measure;
 mod test;
-mod validate;
-mod wheel;
-mod wrapper;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use cargo_soar::{Failure, bundle};
 use clap::{Parser, Subcommand};
+
+/// The package bundled when none is named: the WHOIS example connector.
+pub const DEFAULT_PACKAGE: &str = "whois";
 
 #[derive(Debug, Parser)]
 #[command(about = "Tasks of the SOAR connector framework workspace")]
@@ -37,13 +31,13 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Task {
-    /// Provision the test prerequisites, bundle the WHOIS example, run every test.
+    /// Provision the test prerequisites, bundle the examples, run every test.
     Test {
         /// Extra arguments for `cargo test` (after `--`).
         #[arg(last = true)]
         cargo_args: Vec<String>,
     },
-    /// Build the installable app tarball of a connector package.
+    /// Build the installable app tarball of a connector package of this workspace.
     Bundle {
         /// The connector package (default: the WHOIS example).
         #[arg(short, long)]
@@ -52,46 +46,23 @@ enum Task {
         #[arg(long)]
         out: Option<PathBuf>,
     },
-    /// Report every finding of the strict validator for an app JSON or an app tarball.
+    /// Report every finding of the strict validator for an app JSON, an app tarball or an app
+    /// directory.
     Validate {
-        /// An app JSON file, or a `.tgz` / `.tar.gz` app tarball.
+        /// An app JSON file, a `.tgz` app tarball or an unpacked app directory.
         path: PathBuf,
     },
+    /// Time `cargo soar new` and the first bundle from cold, then a bundle and a `cargo check`
+    /// after editing one action; prints the figures.
+    MeasureNew,
 }
-
-/// Why a task stopped: what to tell, and the exit code.
-#[derive(Debug)]
-pub struct Failure {
-    message: String,
-    code: u8,
-}
-
-impl Failure {
-    /// A failure with exit code 1.
-    pub fn new(message: impl Into<String>) -> Self {
-        Self {
-            message: message.into(),
-            code: 1,
-        }
-    }
-
-    /// A failure with exit code 2: an input that cannot be read.
-    pub fn unreadable(message: impl Into<String>) -> Self {
-        Self {
-            message: message.into(),
-            code: 2,
-        }
-    }
-}
-
-/// The result of a step of a task.
-pub type Outcome<T> = Result<T, Failure>;
 
 fn main() -> ExitCode {
     let result = match Cli::parse().task {
         Task::Test { cargo_args } => test::run(&cargo_args),
-        Task::Bundle { package, out } => bundle::run(package.as_deref(), out).map(|_| ()),
-        Task::Validate { path } => validate::run(&path),
+        Task::Bundle { package, out } => bundle_workspace(package.as_deref(), out).map(|_| ()),
+        Task::Validate { path } => cargo_soar::validate::run(&path),
+        Task::MeasureNew => measure::run(),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -102,6 +73,19 @@ fn main() -> ExitCode {
             ExitCode::from(failure.code)
         }
     }
+}
+
+/// Bundles `package` (default [`DEFAULT_PACKAGE`]) of this workspace into `out` (default
+/// `target/soar`).
+pub fn bundle_workspace(
+    package: Option<&str>,
+    out: Option<PathBuf>,
+) -> Result<bundle::Bundle, Failure> {
+    bundle::run(&bundle::Request {
+        manifest_path: Some(workspace_root().join("Cargo.toml")),
+        package: Some(package.unwrap_or(DEFAULT_PACKAGE).to_owned()),
+        out: Some(out.unwrap_or_else(|| target_dir().join("soar"))),
+    })
 }
 
 /// The workspace root (the parent of this crate's directory).

@@ -11,20 +11,24 @@
 //! or its CI schema refuses, warnings for the sloppiness real apps get away with.
 
 mod action;
+mod bundle;
 mod configuration;
 mod data_type;
 mod dependencies;
 mod loose;
 mod model;
+mod timestamp;
 mod validate;
 mod webhook;
 
 pub use action::{Action, Lock, OutputEntry, Parameter, Render};
+pub use bundle::{BUNDLE_MANIFEST_FORMAT, BundleManifest};
 pub use configuration::ConfigField;
 pub use data_type::DataType;
 pub use dependencies::{Dependencies, PypiDependency, WheelDependency};
 pub use loose::{ColumnOrder, DefaultValue, Loose, Order};
 pub use model::{AppJson, Contributor, PythonVersion};
+pub use timestamp::format_utc;
 pub use validate::{Finding, Rule, Severity, validate, validate_value};
 pub use webhook::{Webhook, WebhookRoute};
 

@@ -61,6 +61,9 @@ enum Command {
     /// Print the connector's app JSON (`utctime_updated` from SOURCE_DATE_EPOCH, else the last
     /// commit's time).
     AppJson,
+    /// Print what `cargo soar bundle` needs from this connector: the bundle manifest (JSON).
+    #[command(hide = true)]
+    BundleManifest,
     /// Run one action with parameters and configuration from the command line; print the
     /// results as a table (or as the run result JSON with --json).
     Action(action::ActionArgs),
@@ -109,6 +112,15 @@ pub fn main_from<C: Connector>(args: impl IntoIterator<Item = OsString>) -> Exit
         Command::Containers(command) => inspect::containers(command),
         #[cfg(feature = "local")]
         Command::Artifacts(command) => inspect::artifacts(command),
+        Command::BundleManifest => match crate::bundle::manifest(C::app_json())
+            .and_then(|manifest| serde_json::to_string(&manifest).map_err(|e| e.to_string()))
+        {
+            Ok(manifest) => print_stdout(&manifest),
+            Err(message) => {
+                eprintln!("{message}");
+                ExitCode::from(EXIT_FAILED)
+            }
+        },
         Command::AppJson => {
             let mut app = C::app_json();
             if app.utctime_updated.is_none() {

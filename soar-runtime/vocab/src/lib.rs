@@ -97,6 +97,16 @@ pub const ON_POLL_PARAMETERS: [&str; 5] = [
     "artifact_count",
 ];
 
+/// An app's name reduced to its lowercase ASCII letters and digits (`WHOIS Sample App` ->
+/// `whoissampleapp`): the platform installs an app under `<this>_<appid>/`, and the framework
+/// makes the app's `package_name`, `main_module` and tarball directory of it.
+pub fn app_slug(name: &str) -> String {
+    name.chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
 /// Whether `contains` has a stock validator.
 pub fn is_stock_contains(contains: &str) -> bool {
     STOCK_CONTAINS.contains(&contains)

@@ -14,7 +14,7 @@ use crate::{LookupConfig, ServerAddr, lookup_domain, lookup_ip};
 
 /// Query WHOIS servers for domain and IP address registration data.
 #[connector(
-    appid = "776ab991-313e-48e7-bccd-e8c9650c239a",
+    appid = "a919cc6c-35f8-4902-bb19-672009275538",
     name = "WHOIS Sample App",
     publisher = "Example Corp",
     app_type = "information",

@@ -1,0 +1,187 @@
+//! The files of a bundle that the runtime owns: the Python `main_module` that the platform
+//! imports, which speaks this runtime's bridge protocol (the `python` feature), and the Python
+//! side of the native extension's package (an `__init__.py` naming its members, type stubs,
+//! `py.typed`). A connector binary hands them to the bundler with the rest of the
+//! [`BundleManifest`] (`<connector> bundle-manifest`), so a bundle's Python side always matches
+//! the Rust side it was built with, whatever the version of the tool.
+
+use std::collections::BTreeMap;
+
+use crate::app_json::{AppJson, BUNDLE_MANIFEST_FORMAT, BundleManifest};
+
+/// The `main_module` template; `{{APP_NAME}}`, `{{CLASS_NAME}}`, `{{NATIVE_MODULE}}` and
+/// `{{RUNTIME_VERSION}}` are filled in.
+const MAIN_MODULE: &str = include_str!("main_module.py");
+
+/// The native package's `__init__.py` template, with the same placeholders.
+const NATIVE_INIT: &str = include_str!("native_init.py");
+
+/// The native module's type stubs template, with the same placeholders.
+const NATIVE_STUB: &str = include_str!("native_module.pyi");
+
+/// This crate's version, which the generated files name.
+pub const RUNTIME_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// The bundle manifest of a connector whose app JSON is `app`. Fails when its `main_module`
+/// is not `<python identifier>.py`, which the macros never generate.
+pub fn manifest(app: AppJson) -> Result<BundleManifest, String> {
+    let native_module = native_module_name(&app.main_module)?;
+    let main_module = render(MAIN_MODULE, &app, &native_module);
+    let native_files = BTreeMap::from([
+        (
+            "__init__.py".to_owned(),
+            render(NATIVE_INIT, &app, &native_module),
+        ),
+        (
+            format!("{native_module}.pyi"),
+            render(NATIVE_STUB, &app, &native_module),
+        ),
+        // PEP 561: the package ships its own types.
+        ("py.typed".to_owned(), String::new()),
+    ]);
+    Ok(BundleManifest {
+        format: BUNDLE_MANIFEST_FORMAT,
+        runtime_version: RUNTIME_VERSION.to_owned(),
+        files: BTreeMap::from([(app.main_module.clone(), main_module)]),
+        native_module,
+        native_files,
+        app_json: app,
+    })
+}
+
+/// The name of the connector's extension module, from the `main_module` file name:
+/// `whois_connector.py` gives `whois_connector_native`. Fails when the stem is not a Python
+/// identifier.
+pub fn native_module_name(main_module: &str) -> Result<String, String> {
+    let stem = main_module.strip_suffix(".py").unwrap_or(main_module);
+    let identifier = stem
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && stem.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    if !identifier {
+        return Err(format!(
+            "`main_module` {main_module:?} is not `<python identifier>.py`"
+        ));
+    }
+    Ok(format!("{stem}_native"))
+}
+
+/// A template filled in for `app`, whose extension module is `native_module`.
+fn render(template: &str, app: &AppJson, native_module: &str) -> String {
+    let stem = app
+        .main_module
+        .strip_suffix(".py")
+        .unwrap_or(&app.main_module);
+    template
+        .replace(
+            "{{THIRD_PARTY_IMPORTS}}",
+            &third_party_imports(native_module),
+        )
+        .replace("{{APP_NAME}}", &app.name)
+        .replace("{{CLASS_NAME}}", &class_name(stem))
+        .replace("{{NATIVE_MODULE}}", native_module)
+        .replace("{{RUNTIME_VERSION}}", RUNTIME_VERSION)
+}
+
+/// The `import` lines of the main module's third-party block, sorted by module name as isort
+/// (and ruff's `I` rules, which Splunk's app template enables) wants them; the `from` lines
+/// follow them in the template.
+fn third_party_imports(native_module: &str) -> String {
+    let mut imports = [
+        ("phantom.app", "import phantom.app as phantom".to_owned()),
+        (native_module, format!("import {native_module} as native")),
+    ];
+    imports.sort_by_key(|(module, _)| module.to_ascii_lowercase());
+    imports.map(|(_, line)| line).join("\n")
+}
+
+/// `whois_connector` -> `WhoisConnector`.
+fn class_name(stem: &str) -> String {
+    stem.split('_')
+        .filter(|part| !part.is_empty())
+        .map(|part| {
+            let mut chars = part.chars();
+            chars
+                .next()
+                .map(|first| first.to_ascii_uppercase().to_string() + chars.as_str())
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn app() -> AppJson {
+        AppJson {
+            name: "WHOIS".to_owned(),
+            main_module: "whois_connector.py".to_owned(),
+            ..AppJson::default()
+        }
+    }
+
+    #[test]
+    fn names_come_from_the_main_module() {
+        assert_eq!(
+            native_module_name("whois_connector.py").unwrap(),
+            "whois_connector_native"
+        );
+        assert!(native_module_name("1x.py").is_err());
+        assert!(native_module_name("my-app.py").is_err());
+        assert_eq!(class_name("whois_connector"), "WhoisConnector");
+    }
+
+    #[test]
+    fn the_main_module_names_its_class_and_extension_and_spawns_nothing() {
+        let manifest = manifest(app()).unwrap();
+        assert_eq!(manifest.native_module, "whois_connector_native");
+        assert_eq!(manifest.format, BUNDLE_MANIFEST_FORMAT);
+        let text = &manifest.files["whois_connector.py"];
+        assert!(text.contains("class WhoisConnector(BaseConnector):"));
+        assert!(text.contains("import whois_connector_native as native"));
+        assert!(text.contains(RUNTIME_VERSION));
+        assert!(!text.contains("{{"));
+        for banned in ["subprocess", "os.system", "os.spawn", "os.exec", "os.popen"] {
+            assert!(!text.contains(banned), "{banned}");
+        }
+    }
+
+    #[test]
+    fn the_native_package_names_the_members_the_main_module_uses() {
+        let manifest = manifest(app()).unwrap();
+        let files = &manifest.native_files;
+        assert_eq!(
+            files.keys().collect::<Vec<_>>(),
+            ["__init__.py", "py.typed", "whois_connector_native.pyi"]
+        );
+        let init = &files["__init__.py"];
+        assert!(init.contains("from .whois_connector_native import Session, connector"));
+        let stub = &files["whois_connector_native.pyi"];
+        assert!(stub.contains("connector: Connector"));
+        assert!(stub.contains("class Session:"));
+        assert!(files.values().all(|text| !text.contains("{{")));
+    }
+
+    #[test]
+    fn the_native_import_sits_in_the_phantom_block_in_module_order() {
+        assert_eq!(
+            third_party_imports("alertdesk_connector_native"),
+            "import alertdesk_connector_native as native\nimport phantom.app as phantom"
+        );
+        assert_eq!(
+            third_party_imports("whois_connector_native"),
+            "import phantom.app as phantom\nimport whois_connector_native as native"
+        );
+    }
+
+    #[test]
+    fn a_main_module_that_is_no_python_identifier_has_no_manifest() {
+        let app = AppJson {
+            main_module: "my-app.py".to_owned(),
+            ..app()
+        };
+        assert!(manifest(app).unwrap_err().contains("my-app.py"));
+    }
+}

@@ -4,6 +4,9 @@
 //! be absent, null or of an unexpected type, and unknown keys are ignored. Ids arrive as
 //! numbers or as strings; both are accepted. A key whose value has the wrong type is read as
 //! absent rather than failing the whole run; the lifecycle then reports what is missing.
+//! `parameters` is the exception: one that is not a list fails the run saying so
+//! ([`ActionJson::parameters_error`]), since reading it as absent would run the action with an
+//! empty dict and blame a missing parameter.
 
 use std::fmt;
 use std::ops::ControlFlow;
@@ -13,7 +16,12 @@ use serde::{Deserialize, Deserializer};
 use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
+use crate::app_json::AppJson;
 use crate::secret::Secret;
+
+/// The start of the message of a run whose `parameters` is not a list.
+pub const PARAMETERS_NOT_A_LIST: &str =
+    "Invalid 'parameters' in the action JSON: it must be a list of objects, one per parameter dict";
 
 /// The parsed action JSON of one run.
 ///
@@ -52,8 +60,10 @@ pub struct ActionJson {
     #[serde(deserialize_with = "lenient")]
     pub environment_variables: Option<Map<String, Value>>,
     /// The parameter dicts as raw JSON text, parsed one at a time when the run reaches them
-    /// (see [`ActionJson::for_each_parameter_dict`]); `None` when missing or not a list.
-    #[serde(deserialize_with = "raw_list")]
+    /// (see [`ActionJson::for_each_parameter_dict`]); `None` when missing or null. A value that
+    /// is not a list is kept, so that the run can say what it is
+    /// ([`ActionJson::parameters_error`]).
+    #[serde(deserialize_with = "raw_unless_null")]
     pub parameters: Option<Box<RawValue>>,
 }
 
@@ -68,6 +78,50 @@ impl ActionJson {
         serde_json::from_slice(bytes)
     }
 
+    /// The action JSON of a run started by hand rather than by the platform (the local
+    /// runner's `action` and `poll` commands, [`crate::testing::ActionTest`]): `config`
+    /// completed with the app JSON's defaults ([`crate::config::fill_defaults`], as the
+    /// platform's asset form saves an asset), and the parameter dicts as given.
+    pub fn for_local_run(
+        app: &AppJson,
+        identifier: &str,
+        mut config: Map<String, Value>,
+        asset_id: Option<&str>,
+        dicts: Vec<Value>,
+    ) -> Self {
+        crate::config::fill_defaults(&mut config, app);
+        let action = app
+            .actions
+            .iter()
+            .find(|action| action.identifier == identifier)
+            .map(|action| action.action.clone());
+        Self {
+            identifier: Some(identifier.to_owned()),
+            action,
+            asset_id: asset_id.map(|id| LooseId::Text(id.to_owned())),
+            config: Some(config),
+            parameters: Some(
+                serde_json::value::to_raw_value(&dicts)
+                    .expect("a list of JSON values always serializes"),
+            ),
+            ..Self::default()
+        }
+    }
+
+    /// Why `parameters` holds no parameter dicts although it is there: the run's message for
+    /// a value that is not a list (`{"domain": "x.com"}`, a string, a number). `None` when it
+    /// is a list, missing or null.
+    pub fn parameters_error(&self) -> Option<String> {
+        let what = match self.parameters.as_deref()?.get().as_bytes().first()? {
+            b'[' => return None,
+            b'{' => "an object",
+            b'"' => "a string",
+            b't' | b'f' => "a boolean",
+            _ => "a number",
+        };
+        Some(format!("{PARAMETERS_NOT_A_LIST}, not {what}"))
+    }
+
     /// Calls `each` with the parameter dicts in order, parsing one at a time, so that a run of
     /// many dicts holds only the one it handles; stops early when `each` breaks. Calls nothing
     /// when `parameters` is missing, not a list or empty.
@@ -75,6 +129,9 @@ impl ActionJson {
         let Some(raw) = self.parameters.as_deref() else {
             return;
         };
+        if !raw.get().starts_with('[') {
+            return;
+        }
         let mut deserializer = serde_json::Deserializer::from_str(raw.get());
         // The text was checked to be a JSON list when the action JSON was read, so the only
         // error here is the unread rest of the list after an early stop.
@@ -169,10 +226,12 @@ impl<'de, F: FnMut(Value) -> ControlFlow<()>> Visitor<'de> for EachElement<F> {
     }
 }
 
-/// Reads a JSON list as raw text, or `None` when the value is anything else.
-fn raw_list<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Box<RawValue>>, D::Error> {
+/// Reads a value as raw text, or `None` when it is null.
+fn raw_unless_null<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<Box<RawValue>>, D::Error> {
     let raw = Box::<RawValue>::deserialize(deserializer)?;
-    Ok(raw.get().starts_with('[').then_some(raw))
+    Ok((raw.get() != "null").then_some(raw))
 }
 
 /// Reads a value of type `T`, or `None` when the value is null or of another type.
@@ -247,7 +306,7 @@ mod tests {
     #[test]
     fn wrong_types_read_as_absent() {
         let input = ActionJson::from_json_str(
-            r#"{"identifier": 7, "config": [], "parameters": {}, "asset_id": true}"#,
+            r#"{"identifier": 7, "config": [], "parameters": null, "asset_id": true}"#,
         )
         .unwrap();
         assert_eq!(input.identifier, None);
@@ -255,6 +314,29 @@ mod tests {
         assert!(input.parameters.is_none());
         assert!(dicts(&input).is_empty());
         assert!(input.asset_id.is_none());
+        assert_eq!(input.parameters_error(), None);
+    }
+
+    #[test]
+    fn parameters_that_are_not_a_list_say_what_they_are() {
+        for (parameters, what) in [
+            (r#"{"domain": "x.com"}"#, "an object"),
+            (r#""domain=x.com""#, "a string"),
+            ("12", "a number"),
+            ("-1.5", "a number"),
+            ("true", "a boolean"),
+        ] {
+            let input =
+                ActionJson::from_json_str(&format!(r#"{{"parameters": {parameters}}}"#)).unwrap();
+            assert_eq!(
+                input.parameters_error(),
+                Some(format!("{PARAMETERS_NOT_A_LIST}, not {what}")),
+                "{parameters}"
+            );
+            assert!(dicts(&input).is_empty(), "{parameters}");
+        }
+        let listed = ActionJson::from_json_str(r#"{"parameters": [{"domain": "x.com"}]}"#).unwrap();
+        assert_eq!(listed.parameters_error(), None);
     }
 
     #[test]

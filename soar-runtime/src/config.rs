@@ -159,6 +159,20 @@ pub(crate) fn prepare(
     })
 }
 
+/// Gives every configuration field that `config` lacks its app JSON default, as the platform's
+/// asset form does when an asset is saved. Runs started by hand get it
+/// ([`crate::action_json::ActionJson::for_local_run`]); an action JSON is taken as the platform
+/// sent it, defaults already applied.
+pub fn fill_defaults(config: &mut Map<String, Value>, app: &AppJson) {
+    for (name, field) in &app.configuration {
+        if let Some(default) = &field.default
+            && !config.contains_key(name)
+        {
+            config.insert(name.clone(), default.to_value());
+        }
+    }
+}
+
 /// Strips the surrounding white space of every string value and deletes keys whose value is then
 /// empty (or null). The platform does this to the config and to every parameter dict.
 pub(crate) fn strip_and_drop_empty(map: &mut Map<String, Value>) {

@@ -57,17 +57,27 @@ impl fmt::Debug for ActionError {
 
 impl<E: std::error::Error> From<E> for ActionError {
     fn from(error: E) -> Self {
-        Self::new(with_sources(&error))
+        Self::new(error_chain(&error))
     }
 }
 
-/// An error's message followed by its sources', each after `": "`.
-pub(crate) fn with_sources(error: &dyn std::error::Error) -> String {
+/// An error's message followed by the messages of its sources, each once, joined by `": "`
+/// (`"cannot connect to WHOIS server x:43: Connection refused (os error 111)"`): how errors are
+/// shown to users, in action results and on the command line.
+///
+/// A source whose message is part of the text already is left out: the convention is that an
+/// error either shows its source in its message or returns it from `source()`, but many do both
+/// (`ureq`'s `Io`, `thiserror`'s `#[error("io: {0}")]` on a `#[from]` field), which would
+/// otherwise print the cause twice.
+pub fn error_chain(error: &dyn std::error::Error) -> String {
     let mut message = error.to_string();
     let mut source = error.source();
     while let Some(cause) = source {
-        message.push_str(": ");
-        message.push_str(&cause.to_string());
+        let shown = cause.to_string();
+        if !message.contains(&shown) {
+            message.push_str(": ");
+            message.push_str(&shown);
+        }
         source = cause.source();
     }
     message
@@ -110,5 +120,28 @@ mod tests {
         let inner = std::io::Error::new(std::io::ErrorKind::TimedOut, "timed out");
         let error = ActionError::from(Outer(inner));
         assert_eq!(error.message(), "lookup failed: timed out");
+    }
+
+    /// An error that shows its source in its message and also returns it from `source()`.
+    #[derive(Debug)]
+    struct ShowsItsSource(std::io::Error);
+
+    impl fmt::Display for ShowsItsSource {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            write!(f, "io: {}", self.0)
+        }
+    }
+
+    impl std::error::Error for ShowsItsSource {
+        fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+            Some(&self.0)
+        }
+    }
+
+    #[test]
+    fn a_cause_already_shown_is_not_repeated() {
+        let refused = std::io::Error::from_raw_os_error(111);
+        let error = ActionError::from(ShowsItsSource(refused));
+        assert_eq!(error.message(), "io: Connection refused (os error 111)");
     }
 }

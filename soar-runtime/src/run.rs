@@ -144,9 +144,10 @@ pub struct Session<'a, C: Connector> {
 
 impl<'a, C: Connector> Session<'a, C> {
     /// Steps 1 to 4 of contract section 1: the identifier, the config and the action are
-    /// checked (taken out of `input`), the config prepared, the connector built and
-    /// initialized. `Err` is the tail of a run that ended before any dict: a missing
-    /// identifier or config, an unknown action, a config that fails preparation. A connector
+    /// checked (taken out of `input`), then that `parameters` is a list, the config prepared,
+    /// the connector built and initialized. `Err` is the tail of a run that ended before any
+    /// dict: a missing identifier or config, an unknown action, `parameters` that is not a
+    /// list, a config that fails preparation. A connector
     /// that fails to build or to initialize gives a session that handles no dict.
     pub fn start(
         app: &'a AppJson,
@@ -160,6 +161,9 @@ impl<'a, C: Connector> Session<'a, C> {
             return Err(RunTail::aborted(MISSING_CONFIG.to_owned()));
         };
         let action = find_action(app, &identifier).map_err(RunTail::aborted)?;
+        if let Some(error) = input.parameters_error() {
+            return Err(RunTail::aborted(error));
+        }
         let asset_id = input.asset_id.as_ref().map(ToString::to_string);
         let identity = RunIdentity {
             identifier,

@@ -36,7 +36,9 @@
 //! }
 //! ```
 
+use std::fmt;
 use std::marker::PhantomData;
+use std::ops::{Deref, Index};
 
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
@@ -49,7 +51,7 @@ use crate::error::ActionError;
 use crate::platform::MemoryPlatform;
 use crate::progress::{Recorded, RecordingSink};
 use crate::result::{ActionResult, RunResult};
-use crate::run::{RunOptions, run};
+use crate::run::{RunOptions, run_with_app};
 use crate::state::MemoryState;
 
 /// The time snapshot tests pin `utctime_updated` to (2026-01-01T00:00:00Z), so that a snapshot
@@ -79,7 +81,9 @@ pub struct ActionTest<C> {
 
 impl<C: Connector> ActionTest<C> {
     /// A run of the action with this identifier, with an empty configuration and no
-    /// parameters (the action then runs once with an empty dict).
+    /// parameters (the action then runs once with an empty dict). Configuration fields that
+    /// are not set get their app JSON default, as in the local runner's `action` command
+    /// ([`ActionJson::for_local_run`]: the same code).
     pub fn new(identifier: &str) -> Self {
         Self {
             identifier: identifier.to_owned(),
@@ -150,13 +154,14 @@ impl<C: Connector> ActionTest<C> {
     pub fn run(self) -> Outcome {
         let sink = RecordingSink::new();
         let state = MemoryState::with(self.state);
-        let mut input = Map::new();
-        input.insert("identifier".into(), Value::String(self.identifier));
-        input.insert("config".into(), Value::Object(self.config));
-        input.insert("parameters".into(), Value::Array(self.dicts));
-        if let Some(asset_id) = self.asset_id {
-            input.insert("asset_id".into(), Value::String(asset_id));
-        }
+        let app = C::app_json();
+        let input = ActionJson::for_local_run(
+            &app,
+            &self.identifier,
+            self.config,
+            self.asset_id.as_deref(),
+            self.dicts,
+        );
         let options = RunOptions {
             sink: Box::new(sink.clone()),
             cancel: self.cancel,
@@ -164,9 +169,7 @@ impl<C: Connector> ActionTest<C> {
             platform: Box::new(self.platform),
             ..RunOptions::default()
         };
-        let input =
-            ActionJson::from_json_str(&Value::Object(input).to_string()).unwrap_or_default();
-        let result = run::<C>(input, options);
+        let result = run_with_app::<C>(&app, input, options);
         Outcome {
             result,
             log: sink.entries(),
@@ -195,20 +198,35 @@ impl Outcome {
         &self.result.message
     }
 
-    /// The action results, one per parameter dict.
-    pub fn results(&self) -> &[ActionResult] {
-        &self.result.result_data
+    /// The action results, one per parameter dict. `results()[i]` of a result the run does not
+    /// have fails the test with the run's message (a run that failed before any dict has none).
+    pub fn results(&self) -> PerResult<'_, &ActionResult> {
+        self.per_result(self.result.result_data.iter().collect())
     }
 
-    /// The messages of the action results.
-    pub fn messages(&self) -> Vec<String> {
-        self.results().iter().map(ActionResult::message).collect()
+    /// The messages of the action results, indexed as [`Outcome::results`].
+    pub fn messages(&self) -> PerResult<'_, String> {
+        self.per_result(
+            self.result
+                .result_data
+                .iter()
+                .map(ActionResult::message)
+                .collect(),
+        )
+    }
+
+    fn per_result<T>(&self, items: Vec<T>) -> PerResult<'_, T> {
+        PerResult {
+            items,
+            run: &self.result,
+        }
     }
 
     /// The data items of every result, in order, read as `T` (typically the action's output
     /// type, which then also needs `Deserialize`).
     pub fn data<T: DeserializeOwned>(&self) -> Result<Vec<T>, ActionError> {
-        self.results()
+        self.result
+            .result_data
             .iter()
             .flat_map(ActionResult::data)
             .map(|item| {
@@ -237,5 +255,132 @@ impl Outcome {
     /// The connector's state as saved at the end of the run.
     pub fn state(&self) -> &Map<String, Value> {
         &self.state
+    }
+}
+
+/// One item per action result of a test run ([`Outcome::results`], [`Outcome::messages`]): a
+/// slice (`len`, `iter`, comparison with an array or a `Vec`) whose indexing, past the last
+/// result, fails the test saying what the run reported instead of "index out of bounds".
+pub struct PerResult<'a, T> {
+    items: Vec<T>,
+    run: &'a RunResult,
+}
+
+impl<T> Deref for PerResult<'_, T> {
+    type Target = [T];
+
+    fn deref(&self) -> &[T] {
+        &self.items
+    }
+}
+
+impl<T> Index<usize> for PerResult<'_, T> {
+    type Output = T;
+
+    #[track_caller]
+    fn index(&self, index: usize) -> &T {
+        match self.items.get(index) {
+            Some(item) => item,
+            None => panic!(
+                "the run has no action result {index}: it has {}; the run's message is {:?}",
+                self.items.len(),
+                self.run.message
+            ),
+        }
+    }
+}
+
+impl<T: fmt::Debug> fmt::Debug for PerResult<'_, T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(&self.items).finish()
+    }
+}
+
+impl<T: PartialEq<U>, U, const N: usize> PartialEq<[U; N]> for PerResult<'_, T> {
+    fn eq(&self, other: &[U; N]) -> bool {
+        self.items[..] == other[..]
+    }
+}
+
+impl<T: PartialEq<U>, U> PartialEq<Vec<U>> for PerResult<'_, T> {
+    fn eq(&self, other: &Vec<U>) -> bool {
+        self.items[..] == other[..]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app_json::ConfigField;
+    use crate::context::Ctx;
+    use crate::result::Status;
+
+    /// A connector with one configuration field that has a default, and one action.
+    struct Defaulted {
+        timeout: Value,
+    }
+
+    impl Connector for Defaulted {
+        fn app_json() -> AppJson {
+            let mut app = AppJson::default();
+            let field: ConfigField = serde_json::from_value(serde_json::json!(
+                {"data_type": "numeric", "required": true, "default": 30, "order": 0}
+            ))
+            .unwrap();
+            app.configuration.insert("timeout".to_owned(), field);
+            app.actions.push(
+                serde_json::from_value(serde_json::json!({
+                    "action": "wait", "identifier": "wait", "description": "Wait",
+                    "type": "generic", "read_only": true, "parameters": {}, "output": [],
+                    "versions": "EQ(*)"
+                }))
+                .unwrap(),
+            );
+            app
+        }
+
+        fn from_config(config: &crate::config::Config, _: &mut Ctx) -> Result<Self, ActionError> {
+            Ok(Self {
+                timeout: config.get("timeout").cloned().unwrap_or_default(),
+            })
+        }
+
+        fn handle_action(
+            &mut self,
+            _: &mut Ctx,
+            result: &mut ActionResult,
+        ) -> Result<(), ActionError> {
+            result.set_status(Status::Success, Some(&format!("timeout {}", self.timeout)));
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn unset_configuration_fields_get_their_default() {
+        let outcome = ActionTest::<Defaulted>::new("wait").run();
+        assert_eq!(outcome.messages(), ["timeout 30"]);
+        let given = ActionTest::<Defaulted>::new("wait")
+            .config("timeout", 5)
+            .run();
+        assert_eq!(given.messages(), ["timeout 5"]);
+    }
+
+    #[test]
+    fn indexing_past_the_results_says_what_the_run_reported() {
+        let outcome = ActionTest::<Defaulted>::new("nope").run();
+        let panic = std::panic::catch_unwind(|| outcome.messages()[0].clone()).unwrap_err();
+        let text = panic.downcast_ref::<String>().unwrap();
+        assert_eq!(
+            text,
+            "the run has no action result 0: it has 0; the run's message is \"Unknown action. \
+             Unable to find action info for 'nope' in App JSON\""
+        );
+        let panic = std::panic::catch_unwind(|| outcome.results()[0].message()).unwrap_err();
+        assert!(
+            panic
+                .downcast_ref::<String>()
+                .unwrap()
+                .starts_with("the run has no action result 0")
+        );
     }
 }

@@ -595,6 +595,24 @@ fn a_server_that_never_answers_times_out() {
     assert_eq!(server.count(), 1, "a timeout is not retried");
 }
 
+#[test]
+fn a_refused_connection_names_its_cause_once() {
+    // A port nothing listens on: bound, then closed.
+    let port = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let client = client_with(&[]).max_retries(0).build().unwrap();
+    let url = format!("http://127.0.0.1:{port}/items");
+    let error = client.get(&url).call().unwrap_err();
+    assert_eq!(error.kind(), HttpErrorKind::Connection, "{error:?}");
+    assert_eq!(
+        ActionError::from(error).message(),
+        format!("GET {url}: could not connect: Connection refused (os error 111)")
+    );
+}
+
 // ---------------------------------------------------------------------------------------------
 // Requests and secrets
 

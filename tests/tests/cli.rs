@@ -221,3 +221,130 @@ fn the_password_appears_in_no_output_log_or_error() {
         }
     }
 }
+
+/// A temporary directory with a store of its own and a `lookup_ip` action JSON.
+struct Scratch(tempfile::TempDir);
+
+/// The `action` command line of the `lookup_ip` run that [`Scratch::action_json`] holds.
+const LOOKUP_IP: [&str; 6] = [
+    "action",
+    "lookup_ip",
+    "--param",
+    "ip=1.2.3.4",
+    "--config",
+    "server=s",
+];
+
+impl Scratch {
+    fn new() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let input = json!({"identifier": "lookup_ip", "config": {"server": "s"},
+            "parameters": [{"ip": "1.2.3.4"}]});
+        std::fs::write(dir.path().join("action.json"), input.to_string()).unwrap();
+        Self(dir)
+    }
+
+    fn store(&self) -> PathBuf {
+        self.0.path().join("store")
+    }
+
+    fn action_json(&self) -> String {
+        self.0.path().join("action.json").display().to_string()
+    }
+
+    /// The binary with `args` and this store.
+    fn command(&self, args: &[&str]) -> Command {
+        let mut command = Command::new(BINARY);
+        command.args(args).env("SOAR_STORE", self.store());
+        command
+    }
+
+    fn output(&self, args: &[&str]) -> Output {
+        self.command(args).output().unwrap()
+    }
+}
+
+#[test]
+fn an_undeclared_param_or_config_name_exits_2_with_the_nearest_name() {
+    let scratch = Scratch::new();
+    let cases = [
+        (
+            ["--param", "ip=1.2.3.4", "--config", "sever=s"],
+            "unknown configuration field `sever`; did you mean `server`?",
+        ),
+        (
+            ["--param", "ipp=1.2.3.4", "--config", "server=s"],
+            "unknown parameter `ipp`; did you mean `ip`?",
+        ),
+        (
+            ["--param", "address=1.2.3.4", "--config", "server=s"],
+            "unknown parameter `address`; `lookup ip` declares `ip`, `note`, `count`",
+        ),
+    ];
+    for (args, expected) in cases {
+        let output = scratch.output(&[&["action", "lookup_ip"][..], &args].concat());
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert_eq!(output.status.code(), Some(2), "{stderr}");
+        assert_eq!(stderr.trim_end(), expected);
+        assert!(output.stdout.is_empty());
+    }
+    let output = scratch.output(&["action", "fail", "--param", "x=1", "--config", "server=s"]);
+    assert_eq!(
+        String::from_utf8(output.stderr).unwrap().trim_end(),
+        "unknown parameter `x`; `fail` declares none"
+    );
+}
+
+#[test]
+fn a_reader_that_goes_away_ends_every_command_quietly() {
+    let scratch = Scratch::new();
+    let action_json = scratch.action_json();
+    let commands: [&[&str]; 3] = [&["app-json"], &["run", &action_json], &LOOKUP_IP];
+    for args in commands {
+        // A pipe whose reading end is closed before the command starts: every write to
+        // standard output fails with a broken pipe.
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let output = scratch
+            .command(args)
+            .stdout(writer)
+            .stderr(Stdio::piped())
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert_eq!(output.status.code(), Some(0), "{args:?}: {stderr}");
+        assert!(
+            !stderr.contains("cannot write") && !stderr.contains("Broken pipe"),
+            "{args:?}: {stderr}"
+        );
+    }
+}
+
+#[test]
+fn a_run_that_keeps_no_state_and_ingests_nothing_creates_no_store_file() {
+    let scratch = Scratch::new();
+    let run = scratch.output(&["run", &scratch.action_json()]);
+    assert_eq!(run.status.code(), Some(0));
+    let one = scratch.output(&LOOKUP_IP);
+    assert_eq!(one.status.code(), Some(0));
+    let store = scratch.store();
+    assert!(!store.exists(), "the store holds {:?}", walk(&store));
+}
+
+/// The files under `dir`, for a message.
+fn walk(dir: &std::path::Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    entries
+        .flatten()
+        .flat_map(|entry| {
+            let path = entry.path();
+            if path.is_dir() {
+                walk(&path)
+            } else {
+                vec![path]
+            }
+        })
+        .collect()
+}

@@ -214,6 +214,34 @@ fn missing_or_empty_parameters_run_once_with_an_empty_dict() {
 }
 
 #[test]
+fn parameters_that_are_not_a_list_fail_the_run_before_the_connector_is_built() {
+    for (parameters, what) in [
+        (json!({"ip": "1.2.3.4"}), "an object"),
+        (json!("ip=1.2.3.4"), "a string"),
+        (json!(7), "a number"),
+    ] {
+        let out = run_input(action("lookup_ip", parameters));
+        assert_eq!(out.result["status"], "failed");
+        assert_eq!(
+            out.result["message"],
+            format!(
+                "Invalid 'parameters' in the action JSON: it must be a list of objects, \
+                 one per parameter dict, not {what}"
+            )
+        );
+        assert_eq!(out.result["result_data"], json!([]));
+        assert_eq!(
+            out.result["result_summary"],
+            json!({"total_objects": 0, "total_objects_successful": 0})
+        );
+        assert!(out.log.entries().is_empty(), "{:?}", out.log.entries());
+    }
+    // null is no parameters at all: the action runs once with an empty dict.
+    let out = run_input(action("test_asset_connectivity", Value::Null));
+    assert_eq!(statuses(&out.result), ["success"]);
+}
+
+#[test]
 fn each_dict_is_cleaned_checked_validated_and_parsed_in_order() {
     let out = run_input(action(
         "lookup_ip",

@@ -258,6 +258,31 @@ fn a_corrupt_state_file_fails_the_poll_and_is_kept_aside() {
     );
 }
 
+#[test]
+fn a_poll_opens_only_what_it_uses() {
+    let fixture = Fixture::new(json!({"alerts": 0}));
+    let output = fixture.poll();
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stdout));
+    assert_eq!(
+        fixture.state()["polls"],
+        1,
+        "the state changed, so it was saved"
+    );
+    let store = fixture.store();
+    assert!(!store.join("soar.db").exists(), "nothing was ingested");
+    assert!(
+        !store.join("state.key").exists(),
+        "the state holds no secret"
+    );
+
+    let asset = fixture.dir.path().join("asset.json");
+    std::fs::write(&asset, json!({"alerts": 0, "token": "t"}).to_string()).unwrap();
+    let output = fixture.poll();
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stdout));
+    assert!(store.join("state.key").is_file(), "a secret was sealed");
+    assert!(!store.join("soar.db").exists(), "still nothing ingested");
+}
+
 /// Whether `containers list [--store <flag>]` run this way made the database under `root`.
 fn lists_in(command: &mut Command, flag: Option<&Path>, root: &Path) -> bool {
     command.args(["containers", "list"]);

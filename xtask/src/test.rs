@@ -66,10 +66,8 @@ pub fn run(cargo_args: &[String]) -> Outcome<()> {
         Some(ALERTDESK),
         Some(target_dir().join("soar-test-alertdesk")),
     )?;
-    let fixture = crate::bundle_workspace(
-        Some(FIXTURE),
-        Some(target_dir().join("soar-test-fixture")),
-    )?;
+    let fixture =
+        crate::bundle_workspace(Some(FIXTURE), Some(target_dir().join("soar-test-fixture")))?;
     let alertdesk_fake = cmd::cargo_binary(&root, &target_dir(), ALERTDESK_FAKE, ALERTDESK_FAKE)?;
     let venv_bins = std::env::join_paths(venvs.iter().map(|(_, venv)| venv.bin_dir()))
         .map_err(|error| Failure::new(format!("a venv path cannot be joined: {error}")))?;

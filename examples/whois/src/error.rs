@@ -6,8 +6,10 @@ use std::time::Duration;
 
 use crate::addr::ServerAddr;
 
-/// A failed query or lookup. Every message names the server or input concerned, so it
-/// can be shown to a user as is.
+/// A failed query or lookup. Every message names the server or input concerned; an I/O
+/// failure's cause is its `source()`, not part of the message (shown together by
+/// `soar_runtime::error::error_chain`, and by `?` into an `ActionError`), so that it is
+/// printed once.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum WhoisError {
@@ -98,20 +100,14 @@ impl fmt::Display for WhoisError {
             Self::InvalidQuery { query, reason } => {
                 write!(f, "invalid WHOIS query '{query}': {reason}")
             }
-            Self::Resolve { server, source } => {
-                write!(f, "cannot resolve WHOIS server {server}: {source}")
-            }
-            Self::Connect { server, source } => {
-                write!(f, "cannot connect to WHOIS server {server}: {source}")
-            }
+            Self::Resolve { server, .. } => write!(f, "cannot resolve WHOIS server {server}"),
+            Self::Connect { server, .. } => write!(f, "cannot connect to WHOIS server {server}"),
             Self::Timeout { server, timeout } => write!(
                 f,
                 "WHOIS server {server} did not answer within the {}-second timeout",
                 timeout.as_secs_f64()
             ),
-            Self::Io { server, source } => {
-                write!(f, "error talking to WHOIS server {server}: {source}")
-            }
+            Self::Io { server, .. } => write!(f, "error talking to WHOIS server {server}"),
             Self::ReplyTooLarge { server, limit } => write!(
                 f,
                 "the reply of WHOIS server {server} exceeds the limit of {limit} bytes"

@@ -6,6 +6,7 @@ use std::net::IpAddr;
 use std::time::{Duration, Instant};
 
 use serde::Serialize;
+use soar_runtime::error::error_chain;
 
 use crate::addr::ServerAddr;
 use crate::client::{DEFAULT_MAX_REPLY_BYTES, QueryOptions, query_before};
@@ -303,7 +304,8 @@ fn follow<T>(
             record,
         }),
         Err(error) => Followed::Failed(format!(
-            "the referral to {target} failed ({error}); the answer of {from} is shown"
+            "the referral to {target} failed ({}); the answer of {from} is shown",
+            error_chain(&error)
         )),
     }
 }

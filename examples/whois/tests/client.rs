@@ -118,6 +118,11 @@ fn unreachable_referral_keeps_the_registry_answer_with_a_note() {
     assert!(note.contains("whois.markmonitor.com:43"), "{note}");
     assert!(note.contains("cannot connect"), "{note}");
     assert!(note.contains(&registry.addr.to_string()), "{note}");
+    assert_eq!(
+        note.matches("Connection refused (os error 111)").count(),
+        1,
+        "the cause is named once: {note}"
+    );
 }
 
 #[test]

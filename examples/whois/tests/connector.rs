@@ -82,11 +82,72 @@ fn an_unreachable_registrar_keeps_the_registry_answer_and_says_so() {
     assert!(outcome.is_success(), "{:?}", outcome.messages());
     let data: Vec<DomainOutput> = outcome.data().unwrap();
     assert_eq!(data[0].registrar.as_deref(), Some("MarkMonitor Inc."));
+    assert_eq!(
+        data[0].referral_server,
+        Some(gone.to_string()),
+        "the referral the registry names is kept though it did not answer"
+    );
     let message = &outcome.messages()[0];
     assert!(
         message.starts_with("Registrar: MarkMonitor Inc. (note: the referral to ")
             && message.contains(&format!("the answer of {} is shown", registry.addr)),
         "{message}"
+    );
+}
+
+#[test]
+fn a_referral_that_is_not_a_whois_address_is_shown_as_written() {
+    let registry = common::serve_text(registry_reply("rwhois://rwhois.example.net:4321"));
+    let outcome = action("whois_domain", &registry.addr)
+        .param("domain", "example.com")
+        .run();
+    assert!(outcome.is_success(), "{:?}", outcome.messages());
+    let data: Vec<DomainOutput> = outcome.data().unwrap();
+    assert_eq!(
+        data[0].referral_server.as_deref(),
+        Some("rwhois://rwhois.example.net:4321")
+    );
+    assert!(
+        outcome.messages()[0].contains("the referral was not followed"),
+        "{:?}",
+        outcome.messages()
+    );
+}
+
+#[test]
+fn a_domain_that_is_not_registered_says_so() {
+    let registry = common::serve_text(
+        "No match for \"NOPE-EXAMPLE.COM\".\r\n>>> Last update of whois database: \
+         2017-08-01T01:39:40Z <<<\r\n",
+    );
+    let outcome = action("whois_domain", &registry.addr)
+        .param("domain", "nope-example.com")
+        .run();
+    assert!(outcome.is_success(), "{:?}", outcome.messages());
+    let data: Vec<DomainOutput> = outcome.data().unwrap();
+    assert!(!data[0].registered);
+    assert_eq!(data[0].referral_server, None);
+    assert_eq!(
+        outcome.messages(),
+        [format!(
+            "Domain nope-example.com is not registered (according to {})",
+            registry.addr
+        )]
+    );
+}
+
+#[test]
+fn an_unreachable_server_fails_the_dict_naming_the_cause_once() {
+    let gone = common::closed_port();
+    let outcome = action("whois_domain", &gone)
+        .param("domain", "example.com")
+        .run();
+    assert!(!outcome.is_success());
+    assert_eq!(
+        outcome.messages(),
+        [format!(
+            "cannot connect to WHOIS server {gone}: Connection refused (os error 111)"
+        )]
     );
 }
 
@@ -158,10 +219,12 @@ fn test_connectivity_and_the_configuration() {
         zero.message(),
         "Configuration field 'timeout' is invalid: it must be at least 1 second"
     );
-    let missing = ActionTest::<Whois>::new("whois_domain").run();
+    // An unset timeout gets its app JSON default (30), as in `whois action`: the run gets as
+    // far as the parameters.
+    let defaulted = ActionTest::<Whois>::new("whois_domain").run();
     assert_eq!(
-        missing.message(),
-        "Required configuration field 'timeout' is missing"
+        defaulted.messages(),
+        ["Required parameter 'domain' is missing"]
     );
 }
 

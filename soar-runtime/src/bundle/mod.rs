@@ -157,7 +157,9 @@ mod tests {
             ["__init__.py", "py.typed", "whois_connector_native.pyi"]
         );
         let init = &files["__init__.py"];
-        assert!(init.contains("from .whois_connector_native import Cancellation, Session, connector"));
+        assert!(
+            init.contains("from .whois_connector_native import Cancellation, Session, connector")
+        );
         let stub = &files["whois_connector_native.pyi"];
         assert!(stub.contains("connector: Connector"));
         assert!(stub.contains("class Session:"));

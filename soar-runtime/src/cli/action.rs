@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use serde_json::{Map, Value, json};
+use serde_json::{Map, Value};
 
 use super::backend::{BackendArgs, LOCAL_ASSET};
 use super::{run_and_print, table, unusable};
@@ -53,22 +53,52 @@ pub(super) fn run<C: Connector>(args: ActionArgs) -> ExitCode {
     }
 }
 
-/// The action and the action JSON of the command line.
+/// The action and the action JSON of the command line. A `--param` the action does not declare
+/// and a `--config` the app does not declare are errors (with the nearest name): on the
+/// platform they could not be set, and here they would be ignored without a word.
 fn prepare<'a>(app: &'a AppJson, args: &ActionArgs) -> Result<(&'a Action, ActionJson), String> {
     let action = find(app, &args.action)?;
-    let mut config = args.asset.config(app)?;
-    // --config values apply over the asset file and the defaults.
+    let mut config = args.asset.config()?;
+    // --config values apply over the asset file; fields still unset get their defaults.
+    let declared: Vec<&str> = app.configuration.keys().map(String::as_str).collect();
     for pair in &args.config {
         let (name, value) = split(pair)?;
+        check_declared("configuration field", name, "the app", &declared)?;
         config.insert(name.to_owned(), Value::String(value.to_owned()));
     }
     let mut params = Map::new();
+    let declared: Vec<&str> = action.parameters.keys().map(String::as_str).collect();
+    let owner = format!("`{}`", action.action);
     for pair in &args.params {
         let (name, value) = split(pair)?;
+        check_declared("parameter", name, &owner, &declared)?;
         params.insert(name.to_owned(), Value::String(value.to_owned()));
     }
-    let input = action_json(action, config, &args.asset.asset_id, params)?;
+    let input = ActionJson::for_local_run(
+        app,
+        &action.identifier,
+        config,
+        Some(&args.asset.asset_id),
+        vec![Value::Object(params)],
+    );
     Ok((action, input))
+}
+
+/// `Ok` when `name` is one of the names `owner` declares; else an error naming the nearest
+/// one, or all of them: "unknown parameter `domian`; did you mean `domain`?".
+fn check_declared(kind: &str, name: &str, owner: &str, declared: &[&str]) -> Result<(), String> {
+    if declared.contains(&name) {
+        return Ok(());
+    }
+    let hint = match soar_vocab::suggest::closest(name, declared.iter().copied()) {
+        Some(close) => format!("did you mean `{close}`?"),
+        None if declared.is_empty() => format!("{owner} declares none"),
+        None => format!(
+            "{owner} declares {}",
+            soar_vocab::suggest::listing(declared.iter().copied())
+        ),
+    };
+    Err(format!("unknown {kind} `{name}`; {hint}"))
 }
 
 /// The options that name the asset of a run from the command line (`action`, `poll`).
@@ -83,40 +113,14 @@ pub(super) struct AssetArgs {
 }
 
 impl AssetArgs {
-    /// The configuration of the `--asset` file (or an empty one) with the fields it lacks set
-    /// to their app JSON default, as the platform's asset form would.
-    pub(super) fn config(&self, app: &AppJson) -> Result<Map<String, Value>, String> {
-        let mut config = match &self.asset {
-            Some(path) => read_asset(path)?,
-            None => Map::new(),
-        };
-        for (name, field) in &app.configuration {
-            if let Some(default) = &field.default
-                && !config.contains_key(name)
-            {
-                config.insert(name.clone(), default.to_value());
-            }
+    /// The configuration of the `--asset` file, or an empty one. Fields it lacks get their
+    /// app JSON default later, with those of `--config` ([`ActionJson::for_local_run`]).
+    pub(super) fn config(&self) -> Result<Map<String, Value>, String> {
+        match &self.asset {
+            Some(path) => read_asset(path),
+            None => Ok(Map::new()),
         }
-        Ok(config)
     }
-}
-
-/// The action JSON of one dict of `action` for the asset `asset_id`.
-pub(super) fn action_json(
-    action: &Action,
-    config: Map<String, Value>,
-    asset_id: &str,
-    params: Map<String, Value>,
-) -> Result<ActionJson, String> {
-    let input = json!({
-        "identifier": action.identifier,
-        "action": action.action,
-        "asset_id": asset_id,
-        "config": config,
-        "parameters": [params],
-    });
-    ActionJson::from_json_str(&input.to_string())
-        .map_err(|error| format!("cannot build the action JSON: {error}"))
 }
 
 /// The action with this identifier or name.
@@ -160,6 +164,30 @@ fn read_asset(path: &std::path::Path) -> Result<Map<String, Value>, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn undeclared_names_get_the_nearest_or_the_list() {
+        let declared = ["whois_server", "timeout"];
+        assert_eq!(
+            check_declared("configuration field", "timeout", "the app", &declared),
+            Ok(())
+        );
+        assert_eq!(
+            check_declared("configuration field", "timout", "the app", &declared),
+            Err("unknown configuration field `timout`; did you mean `timeout`?".to_owned())
+        );
+        assert_eq!(
+            check_declared("configuration field", "port", "the app", &declared),
+            Err(
+                "unknown configuration field `port`; the app declares `whois_server`, `timeout`"
+                    .to_owned()
+            )
+        );
+        assert_eq!(
+            check_declared("parameter", "ip", "`test connectivity`", &[]),
+            Err("unknown parameter `ip`; `test connectivity` declares none".to_owned())
+        );
+    }
 
     #[test]
     fn name_value_pairs() {

@@ -1,9 +1,11 @@
 //! Where a local run keeps its state and finds the platform services: with the `local`
 //! feature, the local store ([`crate::local::Store`]) chosen by `--store`; the state in the
-//! file `--state` names, else in the store's state file of the asset.
+//! file `--state` names, else in the store's state file of the asset. Each is opened when the
+//! run uses it ([`super::lazy`]).
 
 use std::path::PathBuf;
 
+use super::lazy::SavedWhenChanged;
 use crate::app_json::AppJson;
 use crate::platform::Platform;
 use crate::state::{FileState, StateStore};
@@ -50,8 +52,9 @@ pub(super) struct Backend {
 }
 
 impl BackendArgs {
-    /// Opens the backend of a run of `app` for the asset `asset_id`; the error is the message
-    /// for the command line.
+    /// The backend of a run of `app` for the asset `asset_id`. Only what is wrong whatever
+    /// the run does is an error here (no store root, an id that cannot name a state file);
+    /// files are opened when the run uses them.
     pub(super) fn open(&self, app: &AppJson, asset_id: &str) -> Result<Backend, String> {
         let named = self
             .state
@@ -68,8 +71,8 @@ impl BackendArgs {
                     .map_err(message)?,
             };
             Ok(Backend {
-                state: Box::new(state),
-                platform: Box::new(store.platform(asset_id).map_err(message)?),
+                state: Box::new(SavedWhenChanged::new(state)),
+                platform: Box::new(super::lazy::StoreOnFirstUse::new(store, asset_id)),
             })
         }
         #[cfg(not(feature = "local"))]
@@ -77,7 +80,7 @@ impl BackendArgs {
             let _ = asset_id;
             Ok(Backend {
                 state: match named {
-                    Some(file) => Box::new(file),
+                    Some(file) => Box::new(SavedWhenChanged::new(file)),
                     None => Box::new(crate::state::MemoryState::new()),
                 },
                 platform: Box::new(crate::platform::MemoryPlatform::new()),

@@ -9,8 +9,10 @@ mod action;
 mod backend;
 #[cfg(feature = "local")]
 mod inspect;
+mod lazy;
 #[cfg(feature = "local")]
 mod poll;
+mod stdout;
 pub mod table;
 
 use std::ffi::OsString;
@@ -28,6 +30,7 @@ use crate::progress::TerminalSink;
 use crate::result::RunResult;
 use crate::run::{RunOptions, run_to_writer, run_with_app};
 use backend::{Backend, BackendArgs, LOCAL_ASSET};
+use stdout::Stdout;
 
 /// Exit code of a run whose status is success.
 pub const EXIT_SUCCESS: u8 = 0;
@@ -159,11 +162,14 @@ fn run_file<C: Connector>(path: &Path, backend: &BackendArgs, verbose: bool) -> 
         Ok(prepared) => prepared,
         Err(message) => return unusable(&message),
     };
-    let stdout = std::io::stdout();
-    let out = std::io::BufWriter::new(stdout.lock());
-    match run_to_writer::<C, _>(&app, input, options(backend, verbose), out)
-        .and_then(|status| writeln!(std::io::stdout().lock()).map(|()| status))
-    {
+    let mut out = std::io::BufWriter::new(Stdout::lock());
+    match run_to_writer::<C, _>(&app, input, options(backend, verbose), &mut out).and_then(
+        |status| {
+            writeln!(out)?;
+            out.flush()?;
+            Ok(status)
+        },
+    ) {
         Ok(status) if status.is_success() => ExitCode::from(EXIT_SUCCESS),
         Ok(_) => ExitCode::from(EXIT_FAILED),
         Err(error) => {
@@ -222,9 +228,9 @@ fn read_action_json(path: &Path) -> Result<ActionJson, String> {
     }
 }
 
-/// Prints `text` and a newline on standard output.
+/// Prints `text` and a newline on standard output (nothing, quietly, when the reader is gone).
 fn print_stdout(text: &str) -> ExitCode {
-    let mut out = std::io::stdout().lock();
+    let mut out = Stdout::lock();
     match writeln!(out, "{text}").and_then(|()| out.flush()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {

@@ -8,9 +8,10 @@ use serde_json::{Map, Value};
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
-use super::action::{AssetArgs, action_json, find};
+use super::action::{AssetArgs, find};
 use super::backend::BackendArgs;
 use super::{run_and_print, table, unusable};
+use crate::action_json::ActionJson;
 use crate::connector::Connector;
 use crate::ingest::IngestCounters;
 use crate::poll::SCHEDULED_COUNT;
@@ -56,12 +57,13 @@ fn epoch_millis(text: &str) -> Result<i64, String> {
 pub(super) fn run<C: Connector>(args: PollArgs) -> ExitCode {
     let app = C::app_json();
     let prepared = find(&app, ON_POLL).and_then(|action| {
-        let input = action_json(
-            action,
-            args.asset.config(&app)?,
-            &args.asset.asset_id,
-            parameters(&args),
-        )?;
+        let input = ActionJson::for_local_run(
+            &app,
+            &action.identifier,
+            args.asset.config()?,
+            Some(&args.asset.asset_id),
+            vec![Value::Object(parameters(&args))],
+        );
         Ok((input, args.backend.open(&app, &args.asset.asset_id)?))
     });
     match prepared {

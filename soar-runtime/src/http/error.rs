@@ -179,7 +179,12 @@ impl HttpError {
             _ => "request failed",
         };
         let detail = format!("{what}{}", attempts_note(attempts));
-        Self::new(kind, Some(request), detail).with_source(error)
+        let failed = Self::new(kind, Some(request), detail);
+        match error {
+            // The I/O error itself is the cause: `ureq`'s wrapper only adds "io: " to it.
+            ureq::Error::Io(io) => failed.with_source(io),
+            other => failed.with_source(other),
+        }
     }
 
     /// What kind of failure this is.

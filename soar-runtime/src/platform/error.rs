@@ -48,7 +48,7 @@ impl HostError {
     /// What failed and every cause after it, each after `": "`:
     /// `"cannot open /tmp/s/soar.db: unable to open database file"`.
     pub fn full_message(&self) -> String {
-        crate::error::with_sources(self)
+        crate::error::error_chain(self)
     }
 }
 

@@ -3,8 +3,10 @@
 //! strings that have a stock validator.
 //!
 //! Everything here is a plain constant or predicate so that both sides agree without
-//! depending on each other; [`text`] holds the platform's text rules.
+//! depending on each other; [`text`] holds the platform's text rules and [`suggest`] the one
+//! rule for "did you mean" suggestions.
 
+pub mod suggest;
 pub mod text;
 
 /// The `contains` strings for which the platform ships a validator (contract section 4).

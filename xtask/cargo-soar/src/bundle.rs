@@ -16,8 +16,8 @@ use crate::logos::Background;
 use crate::out_dir::OutDir;
 use crate::project::{ConnectorPackage, Project};
 use crate::{
-    Failure, Outcome, appdoc, bridge, compat, docs, epoch, layout, licence, logos, manifest,
-    notice, provision, tarball, wheel,
+    Failure, Outcome, appdoc, bridge, docs, epoch, layout, licence, logos, manifest, notice,
+    provision, tarball, wheel,
 };
 
 /// Where the release notes of a package live, relative to its directory.
@@ -50,8 +50,8 @@ pub struct Bundle {
     pub package_dir: PathBuf,
 }
 
-/// The project and the connector package a command works on, checked for a `soar-runtime`
-/// this tool bundles.
+/// The project and the connector package a command works on (one whose `soar-runtime` this
+/// tool bundles).
 pub fn locate(
     manifest_path: Option<&Path>,
     package: Option<&str>,
@@ -60,7 +60,6 @@ pub fn locate(
         .map_err(|error| Failure::unusable(format!("no current directory: {error}")))?;
     let project = Project::load(manifest_path)?;
     let package = project.connector(package, &cwd)?;
-    compat::check(crate::VERSION, &package.runtime.version, &package.name)?;
     Ok((project, package))
 }
 

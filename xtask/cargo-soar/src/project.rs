@@ -11,7 +11,8 @@
 //!
 //! Which package: the one `-p` names; else the package whose directory holds the current
 //! directory; else the workspace's only connector package. Anything else is an error that
-//! lists the candidates.
+//! lists the candidates. A package whose `soar-runtime` this tool does not bundle is refused
+//! before anything else is read of it.
 
 use std::path::{Path, PathBuf};
 
@@ -164,9 +165,12 @@ impl Project {
         self.read(package)
     }
 
-    /// Reads one package as a connector package.
+    /// Reads one package as a connector package. Its `soar-runtime` is checked first: a
+    /// runtime this tool does not bundle may lay a connector out in ways this tool cannot read.
     fn read(&self, package: &Package) -> Outcome<ConnectorPackage> {
         let name = package.name.to_string();
+        let runtime = self.runtime_of(package)?;
+        crate::compat::check(crate::VERSION, &runtime.version, &name)?;
         let manifest = package.manifest_path.as_std_path();
         let soar = package.metadata.get("soar");
         let connector = soar
@@ -224,7 +228,7 @@ impl Project {
             connector,
             license: package.license.clone(),
             license_file: package.license_file().map(PathBuf::from),
-            runtime: self.runtime_of(package)?,
+            runtime,
             name,
         })
     }

@@ -54,22 +54,30 @@ impl Whois {
     }
 }
 
-/// The message of a lookup that says what went wrong on the way (a registrar or registry
-/// referral that could not be reached, so the first server's answer is shown): the summary as
-/// the platform renders it, then the notes. `None` when there is nothing to say.
-fn message_with_notes(summary: &impl serde::Serialize, notes: &[String]) -> Option<String> {
-    if notes.is_empty() {
+/// The message of a lookup when the rendered summary (the platform's default message) does not
+/// say enough: `headline` instead of the summary (a domain that is not registered), then what
+/// went wrong on the way (a registrar or registry referral that could not be reached, so the
+/// first server's answer is shown). `None` when there is nothing more to say.
+fn lookup_message(
+    headline: Option<String>,
+    summary: &impl serde::Serialize,
+    notes: &[String],
+) -> Option<String> {
+    if headline.is_none() && notes.is_empty() {
         return None;
     }
-    let rendered = match serde_json::to_value(summary) {
+    let headline = headline.unwrap_or_else(|| match serde_json::to_value(summary) {
         Ok(serde_json::Value::Object(fields)) => soar_runtime::result::render_summary(&fields),
         _ => String::new(),
-    };
+    });
+    if notes.is_empty() {
+        return Some(headline);
+    }
     let notes = notes.join("; ");
-    Some(if rendered.is_empty() {
+    Some(if headline.is_empty() {
         format!("Note: {notes}")
     } else {
-        format!("{rendered} (note: {notes})")
+        format!("{headline} (note: {notes})")
     })
 }
 
@@ -110,7 +118,13 @@ fn whois_domain(
     let lookup = lookup_domain(domain.as_ref(), &whois.lookup)?;
     let output = DomainOutput::from_lookup(&lookup);
     let summary = DomainSummary::of(&output);
-    let message = message_with_notes(&summary, &lookup.notes);
+    let unregistered = (!output.registered).then(|| {
+        format!(
+            "Domain {} is not registered (according to {})",
+            output.domain, output.server
+        )
+    });
+    let message = lookup_message(unregistered, &summary, &lookup.notes);
     let output = Output::new([output]).with_summary(summary);
     Ok(match message {
         Some(message) => output.with_message(message),
@@ -139,7 +153,7 @@ fn whois_ip(
     let lookup = lookup_ip(ip.into(), &whois.lookup)?;
     let output = IpOutput::from_lookup(&lookup);
     let summary = IpSummary::of(&output);
-    let message = message_with_notes(&summary, &lookup.notes);
+    let message = lookup_message(None, &summary, &lookup.notes);
     let output = Output::new([output]).with_summary(summary);
     Ok(match message {
         Some(message) => output.with_message(message),

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 use soar_runtime::ActionOutput;
 
-use crate::{Contact, Contacts, DomainLookup, DomainRecord, IpLookup};
+use crate::{Contact, Contacts, DomainLookup, DomainRecord, IpLookup, ServerAddr};
 
 /// The registration record of a domain.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ActionOutput)]
@@ -37,7 +37,8 @@ pub struct DomainOutput {
     /// The server that answered first (the registry).
     #[output(contains = ["host name"], example = "whois.verisign-grs.com:43")]
     pub server: String,
-    /// The registrar's server, when the registry referred to one.
+    /// The registrar's server the registry names (`Registrar WHOIS Server`), whether or not it
+    /// answered: the message notes a referral that failed.
     #[output(contains = ["host name"])]
     pub referral_server: Option<String>,
     /// The registry's reply text.
@@ -109,13 +110,20 @@ impl DomainOutput {
             statuses: record.statuses.clone(),
             contacts: ContactsOutput::from(&record.contacts),
             server: lookup.server.to_string(),
-            referral_server: lookup
-                .referral
-                .as_ref()
-                .map(|answer| answer.server.to_string()),
+            referral_server: named_server(record.referral_server.as_deref()),
             raw: record.raw.clone(),
         }
     }
+}
+
+/// The server a reply refers to, as the output shows it: `host:port` when it is a WHOIS server
+/// address (as the `server` field), else as the reply wrote it (`rwhois://...`).
+fn named_server(referral: Option<&str>) -> Option<String> {
+    let referral = referral?;
+    Some(
+        ServerAddr::parse(referral)
+            .map_or_else(|_| referral.to_owned(), |server| server.to_string()),
+    )
 }
 
 impl From<&Contacts> for ContactsOutput {
@@ -187,7 +195,8 @@ pub struct IpOutput {
     /// The server that answered first.
     #[output(contains = ["host name"], example = "whois.arin.net:43")]
     pub server: String,
-    /// The registry the first server referred to, when it did.
+    /// The registry the first server refers to (`ReferralServer`), whether or not it answered:
+    /// the message notes a referral that failed.
     #[output(contains = ["host name"])]
     pub referral_server: Option<String>,
     /// The most specific reply text.
@@ -219,10 +228,7 @@ impl IpOutput {
             owner: record.owner.clone(),
             country: record.country.clone(),
             server: lookup.server.to_string(),
-            referral_server: lookup
-                .referral
-                .as_ref()
-                .map(|answer| answer.server.to_string()),
+            referral_server: named_server(lookup.record.referral_server.as_deref()),
             raw: record.raw.clone(),
         }
     }

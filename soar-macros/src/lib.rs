@@ -44,10 +44,23 @@ mod names;
 mod parse;
 mod pipeline;
 mod suggest;
+#[cfg(test)]
+mod test_support;
 
 use proc_macro::TokenStream;
 
+use model::action::Site;
 use parse::action::ActionAttr;
+
+/// Where the attribute being expanded is written.
+fn site() -> Site {
+    let span = proc_macro::Span::call_site();
+    Site {
+        file: span.file(),
+        line: span.line(),
+        column: span.column(),
+    }
+}
 
 /// Declares the connector on its struct: the app-level metadata and the asset configuration.
 ///
@@ -130,7 +143,7 @@ pub fn connector(args: TokenStream, item: TokenStream) -> TokenStream {
 /// connector, mark the block `#[actions]` and the methods `#[action]`.
 #[proc_macro_attribute]
 pub fn action(args: TokenStream, item: TokenStream) -> TokenStream {
-    pipeline::action(ActionAttr::Action, args.into(), item.into()).into()
+    pipeline::action(ActionAttr::Action, args.into(), item.into(), site()).into()
 }
 
 /// Declares the test connectivity action: `fn(conn: &mut C, ctx: &mut Ctx) -> ...`, no
@@ -138,21 +151,27 @@ pub fn action(args: TokenStream, item: TokenStream) -> TokenStream {
 /// `#[test_connectivity(identifier = "test_connectivity")]`; one per crate.
 #[proc_macro_attribute]
 pub fn test_connectivity(args: TokenStream, item: TokenStream) -> TokenStream {
-    pipeline::action(ActionAttr::TestConnectivity, args.into(), item.into()).into()
+    pipeline::action(
+        ActionAttr::TestConnectivity,
+        args.into(),
+        item.into(),
+        site(),
+    )
+    .into()
 }
 
 /// Declares the on poll action: `fn(conn: &mut C, ctx: &mut Ctx, params: PollParams) -> ...`.
 /// Its identifier is `on_poll`; its parameters are the platform's five; one per crate.
 #[proc_macro_attribute]
 pub fn on_poll(args: TokenStream, item: TokenStream) -> TokenStream {
-    pipeline::action(ActionAttr::OnPoll, args.into(), item.into()).into()
+    pipeline::action(ActionAttr::OnPoll, args.into(), item.into(), site()).into()
 }
 
 /// Registers the methods of an inherent impl block of the connector that are marked
 /// `#[action]`, `#[test_connectivity]` or `#[on_poll]` (their receiver is the connector).
 #[proc_macro_attribute]
 pub fn actions(args: TokenStream, item: TokenStream) -> TokenStream {
-    pipeline::actions(args.into(), item.into()).into()
+    pipeline::actions(args.into(), item.into(), &site()).into()
 }
 
 /// Describes a struct's fields as action output data paths (derive it beside

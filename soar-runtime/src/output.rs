@@ -1,18 +1,19 @@
 //! Typed action outputs: what an action returns decides both the result it writes and the
 //! `output` data paths of the app JSON.
 //!
-//! - [`ActionOutput`] (derived with `#[derive(ActionOutput)]`) is a struct whose fields become
-//!   data paths (`action_result.data.*.<field>`; a nested struct adds `.<field>`, a `Vec` adds
-//!   `.*`, serde renames are honoured).
+//! - [`ActionOutput`] (derived with `#[derive(ActionOutput)]`) is a type whose serialized form
+//!   is described by data paths (`action_result.data.*.<field>`; a nested struct adds
+//!   `.<field>`, a `Vec` adds `.*`; the paths are the ones serde writes, renames, flattening,
+//!   transparency and enum tagging included).
 //! - [`OutputType`] is what a field's type must implement: the plain types, `Option`, `Vec` and
-//!   nested [`ActionOutput`] structs.
+//!   nested [`ActionOutput`] types.
 //! - [`IntoActionResult`] is what an action returns: `()`, an [`ActionOutput`], a `Vec` or an
 //!   `Option` of one, an [`Output`] (data, a typed summary and a message), or a `Result` of any
 //!   of these whose error converts into [`ActionError`].
 
 use serde::Serialize;
-use serde_json::Value;
 
+use crate::__private::output::{describe_data, write_data};
 use crate::error::ActionError;
 use crate::meta::{FieldMeta, Literal, OutputSpec};
 use crate::result::ActionResult;
@@ -46,6 +47,16 @@ impl Annotations {
             },
             column: field.column.or(self.column),
         }
+    }
+
+    /// The same annotations with `examples` as the example values unless these have some: for
+    /// a value whose possible values are known (an enum's variant names, a tag).
+    pub fn with_default_examples(&self, examples: &'static [Literal]) -> Self {
+        let mut notes = self.clone();
+        if notes.examples.is_empty() {
+            notes.examples = examples;
+        }
+        notes
     }
 
     /// The output entry of a value of a plain type at `path`.
@@ -157,12 +168,6 @@ impl<T: OutputType> OutputType for Vec<T> {
     }
 }
 
-impl<T: ActionOutput> OutputType for T {
-    fn describe(path: &str, notes: &Annotations, out: &mut Vec<OutputSpec>) {
-        T::describe_fields(path, notes, out);
-    }
-}
-
 /// What an action function returns: it describes its data and summary entries, and writes
 /// itself into the result.
 #[diagnostic::on_unimplemented(
@@ -187,25 +192,14 @@ impl IntoActionResult for () {
     }
 }
 
-impl<T: ActionOutput> IntoActionResult for T {
-    fn describe(out: &mut Vec<OutputSpec>) {
-        T::describe_fields(DATA_PATH, &Annotations::default(), out);
-    }
-
-    fn write(self, result: &mut ActionResult) -> Result<(), ActionError> {
-        result.add_data(to_json(&self)?);
-        Ok(())
-    }
-}
-
 impl<T: ActionOutput> IntoActionResult for Vec<T> {
     fn describe(out: &mut Vec<OutputSpec>) {
-        <T as IntoActionResult>::describe(out);
+        describe_data::<T>(out);
     }
 
     fn write(self, result: &mut ActionResult) -> Result<(), ActionError> {
-        for item in self {
-            IntoActionResult::write(item, result)?;
+        for item in &self {
+            write_data(item, result)?;
         }
         Ok(())
     }
@@ -213,11 +207,11 @@ impl<T: ActionOutput> IntoActionResult for Vec<T> {
 
 impl<T: ActionOutput> IntoActionResult for Option<T> {
     fn describe(out: &mut Vec<OutputSpec>) {
-        <T as IntoActionResult>::describe(out);
+        describe_data::<T>(out);
     }
 
     fn write(self, result: &mut ActionResult) -> Result<(), ActionError> {
-        self.map_or(Ok(()), |item| IntoActionResult::write(item, result))
+        self.map_or(Ok(()), |item| write_data(&item, result))
     }
 }
 
@@ -250,24 +244,6 @@ impl Summary for () {
 
     fn write(self, _: &mut ActionResult) -> Result<(), ActionError> {
         Ok(())
-    }
-}
-
-impl<T: ActionOutput> Summary for T {
-    fn describe(out: &mut Vec<OutputSpec>) {
-        T::describe_fields(SUMMARY_PATH, &Annotations::default(), out);
-    }
-
-    fn write(self, result: &mut ActionResult) -> Result<(), ActionError> {
-        match to_json(&self)? {
-            Value::Object(fields) => {
-                result.update_summary(fields);
-                Ok(())
-            }
-            other => Err(ActionError::new(format!(
-                "The action's summary must serialize to a JSON object, not {other}"
-            ))),
-        }
     }
 }
 
@@ -337,10 +313,4 @@ impl<D: ActionOutput, S: Summary> IntoActionResult for Output<D, S> {
         }
         Ok(())
     }
-}
-
-/// A value as JSON, or an error saying it cannot be.
-fn to_json(value: &impl Serialize) -> Result<Value, ActionError> {
-    serde_json::to_value(value)
-        .map_err(|error| ActionError::new(format!("Cannot serialize the action's output: {error}")))
 }

@@ -1,14 +1,14 @@
 //! The registration of an action: its handler (typed parameters extracted, the function called,
 //! the return value written into the result), its metadata, the compile-time checks that
-//! depend on types, and the marker macro that makes a duplicate identifier a compile error.
+//! depend on types, and the markers that make a duplicate identifier or name a compile error.
 
-use proc_macro2::{Span, TokenStream};
+use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 
-use super::{literal_checks, literals, optional_literal, optional_text, text, texts, type_name};
+use super::{literal_checks, literals, optional_literal, optional_text, texts};
 use crate::model::action::{Action, Param, Target};
-use crate::names;
+use crate::names::type_text;
 use crate::parse::action::ActionAttr;
 
 /// The items that register the action, to put at module level after the function (or after
@@ -17,7 +17,7 @@ pub fn expand(action: &Action) -> TokenStream {
     let runtime = &action.runtime;
     let connector = &action.connector;
     let output = &action.output;
-    let marker = marker(action);
+    let markers = super::markers::markers(action);
     let handler = handler(action);
     let meta = meta(action);
     let checks = checks(action);
@@ -25,7 +25,7 @@ pub fn expand(action: &Action) -> TokenStream {
         <#output as #runtime::output::IntoActionResult>::describe
     };
     quote! {
-        #marker
+        #markers
 
         const _: () = {
             #checks
@@ -51,34 +51,6 @@ pub fn expand(action: &Action) -> TokenStream {
     }
 }
 
-/// A `#[macro_export]` macro whose name encodes the identifier: two actions with one identifier
-/// anywhere in the crate define it twice, which rustc reports under `cargo check` (E0428),
-/// pointing at both. Test connectivity and on poll have one name each.
-fn marker(action: &Action) -> TokenStream {
-    let name = match action.attr {
-        ActionAttr::Action => {
-            names::identifier_marker(&action.identifier, action.identifier.span())
-        }
-        ActionAttr::TestConnectivity => {
-            format_ident!(
-                "__soar_only_one_test_connectivity_action_per_crate",
-                span = Span::call_site()
-            )
-        }
-        ActionAttr::OnPoll => format_ident!(
-            "__soar_only_one_on_poll_action_per_crate",
-            span = Span::call_site()
-        ),
-    };
-    quote! {
-        #[doc(hidden)]
-        #[macro_export]
-        macro_rules! #name {
-            () => {};
-        }
-    }
-}
-
 /// The handler: the connector downcast, the parameters extracted, the function called and its
 /// value written.
 fn handler(action: &Action) -> TokenStream {
@@ -90,8 +62,9 @@ fn handler(action: &Action) -> TokenStream {
         Target::Method(self_type) => quote!(<#self_type>::#function),
     };
     let mut arguments = vec![quote!(__soar_connector)];
-    if action.takes_context {
-        arguments.push(quote!(__soar_ctx));
+    if let Some(span) = action.context {
+        // At the user's type: a `Ctx` that is not the runtime's is a mismatch there.
+        arguments.push(quote_spanned!(span=> __soar_ctx));
     }
     let mut bindings = Vec::new();
     for (index, param) in action.params.iter().enumerate() {
@@ -116,7 +89,10 @@ fn handler(action: &Action) -> TokenStream {
     };
     let params =
         (!bindings.is_empty()).then(|| quote!(let __soar_params = __soar_result.parameter();));
-    let unused_context = (!action.takes_context).then(|| quote!(let _ = __soar_ctx;));
+    let unused_context = action
+        .context
+        .is_none()
+        .then(|| quote!(let _ = __soar_ctx;));
     quote! {
         fn __soar_handle(
             __soar_connector: &mut dyn ::core::any::Any,
@@ -239,13 +215,20 @@ fn param_meta(runtime: &syn::Path, param: &Param) -> TokenStream {
     }
 }
 
-/// The checks that depend on the parameters' types.
+/// The checks that depend on types: the connector is one, and the parameters' rules.
 pub fn checks(action: &Action) -> TokenStream {
-    action
+    let runtime = &action.runtime;
+    let connector = &action.connector;
+    let is_connector = quote_spanned! {connector.span()=>
+        const _: fn() -> #runtime::app_json::AppJson =
+            <#connector as #runtime::connector::Connector>::app_json;
+    };
+    let params: TokenStream = action
         .params
         .iter()
-        .map(|param| param_checks(&action.runtime, param))
-        .collect()
+        .map(|param| param_checks(runtime, param))
+        .collect();
+    quote!(#is_connector #params)
 }
 
 /// The checks of one parameter that depend on its type: `primary` needs a contains (the type's
@@ -255,15 +238,13 @@ fn param_checks(runtime: &syn::Path, param: &Param) -> TokenStream {
     let what = format!("parameter `{}`", *param.name);
     let mut checks = TokenStream::new();
     if param.primary.is_present() && param.contains.is_empty() {
-        let message = text(&format!(
-            "{what} is `primary` but has no contains: add `contains = [...]`, or give it a typed value such as `Domain` that brings its own (type `{}`)",
-            type_name(ty)
-        ));
-        checks.extend(quote_spanned! {param.primary.span()=>
-            const _: () = ::core::assert!(
-                !<#ty as #runtime::params::ActionParam>::CONTAINS.is_empty(),
-                #message
-            );
+        let span = param.primary.span();
+        let runtime = super::respanned(runtime, span);
+        let bounds = quote_spanned!(span=> #runtime::__private::bounds);
+        checks.extend(quote_spanned! {span=>
+            const _: () = <#bounds::HasContains<{
+                !<#ty as #runtime::params::ActionParam>::CONTAINS.is_empty()
+            }> as #bounds::PrimaryContains<#ty>>::CHECKED;
         });
     }
     let data_type = quote!(<#ty as #runtime::params::ActionParam>::DATA_TYPE);
@@ -272,7 +253,7 @@ fn param_checks(runtime: &syn::Path, param: &Param) -> TokenStream {
         runtime,
         &data_type,
         &what,
-        &type_name(ty),
+        &type_text(ty),
         param.default.as_ref(),
         &param.value_list,
     ));

@@ -5,14 +5,14 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 
-use super::{literal_checks, literals, optional_literal, text, texts, type_name};
+use super::{literal_checks, literals, optional_literal, text, texts};
 use crate::model::connector::{Connector, FieldRole};
+use crate::names::type_text;
 
 /// The generated items that follow the struct.
 pub fn expand(connector: &Connector) -> TokenStream {
     let runtime = &connector.runtime;
     let ident = &connector.ident;
-    let hooks_module = hooks_module_name(connector);
     let meta = meta(connector);
     let checks = checks(connector);
     let fields = connector.fields.iter().map(|field| {
@@ -29,7 +29,8 @@ pub fn expand(connector: &Connector) -> TokenStream {
             FieldRole::Skipped => quote!(#member: ::core::default::Default::default()),
         }
     });
-    let hooks = hooks(connector);
+    let default_hooks = default_hooks(runtime, ident, connector.hooks);
+    let no_inherent_hooks = no_inherent_hooks(connector);
     quote! {
         const _: () = {
             #checks
@@ -49,22 +50,6 @@ pub fn expand(connector: &Connector) -> TokenStream {
                     ::core::result::Result::Ok(Self { #(#fields,)* })
                 }
 
-                fn initialize(
-                    &mut self,
-                    ctx: &mut #runtime::context::Ctx,
-                ) -> ::core::result::Result<(), #runtime::error::ActionError> {
-                    #hooks_module::initialize(self, ctx)
-                }
-
-                fn validate_parameters(
-                    &mut self,
-                    ctx: &mut #runtime::context::Ctx,
-                    action: &#runtime::app_json::Action,
-                    params: &#runtime::__private::serde_json::Map<::std::string::String, #runtime::__private::serde_json::Value>,
-                ) -> ::core::result::Result<(), #runtime::error::ActionError> {
-                    #hooks_module::validate_parameters(self, ctx, action, params)
-                }
-
                 fn handle_action(
                     &mut self,
                     ctx: &mut #runtime::context::Ctx,
@@ -72,75 +57,62 @@ pub fn expand(connector: &Connector) -> TokenStream {
                 ) -> ::core::result::Result<(), #runtime::error::ActionError> {
                     #runtime::__private::registry::dispatch::<Self>(self, ctx, result)
                 }
-
-                fn finalize(
-                    &mut self,
-                    ctx: &mut #runtime::context::Ctx,
-                ) -> ::core::result::Result<(), #runtime::error::ActionError> {
-                    #hooks_module::finalize(self, ctx)
-                }
-
-                fn handle_exception(&mut self, ctx: &mut #runtime::context::Ctx, message: &str) {
-                    #hooks_module::handle_exception(self, ctx, message)
-                }
-
-                fn handle_cancel(&mut self, ctx: &mut #runtime::context::Ctx) {
-                    #hooks_module::handle_cancel(self, ctx)
-                }
             }
+
+            #default_hooks
         };
 
-        #hooks
+        #no_inherent_hooks
     }
 }
 
-/// The module that calls the hooks: it imports nothing but `DefaultHooks`, so that an inherent
-/// method of the connector wins and the default applies otherwise (see the runtime's
-/// `__private::hooks`).
-fn hooks(connector: &Connector) -> TokenStream {
-    let runtime = &connector.runtime;
+/// The default `Hooks` impl, unless the author says (`hooks`) that they write it.
+fn default_hooks(runtime: &syn::Path, ident: &syn::Ident, authored: bool) -> TokenStream {
+    if authored {
+        return TokenStream::new();
+    }
+    quote! {
+        #[automatically_derived]
+        impl #runtime::connector::Hooks for #ident {}
+    }
+}
+
+/// The lifecycle hooks' names, with the runtime's trait that refuses an inherent method of that
+/// name.
+const HOOKS: [(&str, &str); 5] = [
+    ("initialize", "NotInherentInitialize"),
+    ("validate_parameters", "NotInherentValidateParameters"),
+    ("finalize", "NotInherentFinalize"),
+    ("handle_exception", "NotInherentHandleException"),
+    ("handle_cancel", "NotInherentHandleCancel"),
+];
+
+/// The check that the struct has no inherent method named like a hook, which would never run
+/// (see the runtime's `__private::hooks`). A child module of the struct's sees its private
+/// inherent methods, and imports nothing but the fallback names.
+fn no_inherent_hooks(connector: &Connector) -> TokenStream {
     let ident = &connector.ident;
-    let module = hooks_module_name(connector);
+    let span = ident.span();
+    let hooks = super::respanned(&connector.runtime, span);
+    let hooks = quote_spanned!(span=> #hooks::__private::hooks);
+    let module = format_ident!("__soar_no_inherent_hooks_{}", ident);
+    let checks = HOOKS.iter().map(|(hook, refusal)| {
+        let hook = format_ident!("{}", hook, span = span);
+        let refusal = format_ident!("{}", refusal, span = span);
+        quote_spanned! {span=>
+            const _: () = <#hooks::IsSlot<{
+                ::core::mem::size_of_val(&super::#ident::#hook) == #hooks::SLOT_SIZE
+            }> as #hooks::#refusal>::CHECKED;
+        }
+    });
     quote! {
         #[doc(hidden)]
         #[allow(non_snake_case)]
         mod #module {
-            use #runtime::__private::hooks::DefaultHooks as _;
-
-            type Ctx = #runtime::context::Ctx;
-            type Outcome = ::core::result::Result<(), #runtime::error::ActionError>;
-            type Params = #runtime::__private::serde_json::Map<::std::string::String, #runtime::__private::serde_json::Value>;
-
-            pub(super) fn initialize(connector: &mut super::#ident, ctx: &mut Ctx) -> Outcome {
-                (*connector).initialize(ctx)
-            }
-
-            pub(super) fn validate_parameters(
-                connector: &mut super::#ident,
-                ctx: &mut Ctx,
-                action: &#runtime::app_json::Action,
-                params: &Params,
-            ) -> Outcome {
-                (*connector).validate_parameters(ctx, action, params)
-            }
-
-            pub(super) fn finalize(connector: &mut super::#ident, ctx: &mut Ctx) -> Outcome {
-                (*connector).finalize(ctx)
-            }
-
-            pub(super) fn handle_exception(connector: &mut super::#ident, ctx: &mut Ctx, message: &str) {
-                (*connector).handle_exception(ctx, message)
-            }
-
-            pub(super) fn handle_cancel(connector: &mut super::#ident, ctx: &mut Ctx) {
-                (*connector).handle_cancel(ctx)
-            }
+            use #hooks::HookSlots as _;
+            #(#checks)*
         }
     }
-}
-
-fn hooks_module_name(connector: &Connector) -> syn::Ident {
-    format_ident!("__soar_hooks_{}", connector.ident)
 }
 
 /// The `ConnectorMeta` constant.
@@ -243,7 +215,7 @@ pub fn checks(connector: &Connector) -> TokenStream {
             runtime,
             &data_type,
             &format!("configuration field `{}`", *spec.name),
-            &type_name(ty),
+            &type_text(ty),
             spec.default.as_ref(),
             &spec.value_list,
         ));
@@ -251,9 +223,11 @@ pub fn checks(connector: &Connector) -> TokenStream {
     checks
 }
 
-/// What other code needs when the connector has errors: a `Connector` impl, so that uses of
-/// the struct do not add errors of their own.
-pub fn stub(runtime: &syn::Path, ident: &syn::Ident) -> TokenStream {
+/// What other code needs when the connector has errors: a `Connector` impl (and the default
+/// `Hooks` unless the author writes them), so that uses of the struct do not add errors of their
+/// own.
+pub fn stub(runtime: &syn::Path, ident: &syn::Ident, authored_hooks: bool) -> TokenStream {
+    let default_hooks = default_hooks(runtime, ident, authored_hooks);
     quote! {
         impl #runtime::connector::Connector for #ident {
             fn app_json() -> #runtime::app_json::AppJson {
@@ -275,5 +249,7 @@ pub fn stub(runtime: &syn::Path, ident: &syn::Ident) -> TokenStream {
                 ::core::unreachable!()
             }
         }
+
+        #default_hooks
     }
 }

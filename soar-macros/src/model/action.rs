@@ -28,6 +28,19 @@ pub enum Target {
     Method(Box<Type>),
 }
 
+/// Where an action is declared: the place of its attribute (the `#[actions]` attribute for a
+/// method, which its name tells apart). It tells two actions apart in the markers that make a
+/// duplicate identifier an error, and messages show it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Site {
+    /// The source file, as the compiler names it.
+    pub file: String,
+    /// The line, from 1.
+    pub line: usize,
+    /// The column, from 1.
+    pub column: usize,
+}
+
 /// An action function.
 #[derive(Debug)]
 pub struct Action {
@@ -35,14 +48,19 @@ pub struct Action {
     pub attr: ActionAttr,
     /// The function's name.
     pub function: Ident,
+    /// Where it is declared.
+    pub site: Site,
+    /// How messages name the function: `lookup_domain`, or `Whois::lookup_domain` for a method.
+    pub display: String,
     /// Where the function is.
     pub target: Target,
     /// Where generated code finds the runtime.
     pub runtime: syn::Path,
     /// The connector type.
     pub connector: Type,
-    /// Whether the function takes the context after the connector.
-    pub takes_context: bool,
+    /// Where the function takes the context (right after the connector), if it does: the span
+    /// of the argument's type, where a `Ctx` that is not the runtime's is reported.
+    pub context: Option<Span>,
     /// The identifier, with the span of what decided it.
     pub identifier: SpannedValue<String>,
     /// The action's name.
@@ -159,6 +177,7 @@ pub fn build(
     attrs: &[Attribute],
     signature: &Signature,
     target: Target,
+    site: Site,
 ) -> darling::Result<Action> {
     let mut errors = Error::accumulator();
     let settings = errors.handle(settings(attr, args));
@@ -203,13 +222,21 @@ pub fn build(
             replace.visit_type_mut(ty);
         }
     }
+    let display = match &target {
+        Target::Free => function.to_string(),
+        Target::Method(self_type) => {
+            format!("{}::{function}", names::type_text(self_type))
+        }
+    };
     errors.finish_with(Action {
         attr,
         function,
+        site,
+        display,
         target,
         runtime: crate::parse::runtime_path(settings.krate.as_ref()),
         connector: inputs.connector,
-        takes_context: inputs.takes_context,
+        context: inputs.context,
         identifier,
         name,
         kind: settings
@@ -247,10 +274,14 @@ impl VisitMut for ReplaceSelf<'_> {
 /// What the function's arguments are.
 struct Inputs {
     connector: Type,
-    takes_context: bool,
+    context: Option<Span>,
     params: Vec<Param>,
     poll_args: Vec<Type>,
 }
+
+/// The order of an action's arguments, for messages.
+const ARGUMENT_ORDER: &str =
+    "`fn name(connector: &mut MyConnector, ctx: &mut Ctx, <parameters>)`, the context optional";
 
 fn inputs(attr: ActionAttr, signature: &Signature, target: &Target) -> darling::Result<Inputs> {
     let mut errors = Error::accumulator();
@@ -263,8 +294,63 @@ fn inputs(attr: ActionAttr, signature: &Signature, target: &Target) -> darling::
                 .with_span(&signature.generics),
         );
     }
-    let mut arguments = signature.inputs.iter().peekable();
-    let connector = match (target, arguments.next()) {
+    let mut arguments = signature.inputs.iter();
+    let connector = connector(target, arguments.next(), signature, &mut errors);
+    let mut context = None;
+    let mut params = Vec::new();
+    let mut poll_args = Vec::new();
+    for (position, argument) in arguments.enumerate() {
+        let FnArg::Typed(typed) = argument else {
+            errors.push(Error::custom("unexpected `self`").with_span(argument));
+            continue;
+        };
+        if let Some(mutable) = context_reference(&typed.ty) {
+            if !mutable {
+                errors.push(
+                    Error::custom("the context is taken mutably: `ctx: &mut Ctx`")
+                        .with_span(&typed.ty),
+                );
+            } else if position > 0 || context.is_some() {
+                errors.push(
+                    Error::custom(format!(
+                        "the context comes right after the connector, once: {ARGUMENT_ORDER}"
+                    ))
+                    .with_span(typed),
+                );
+            }
+            context.get_or_insert(syn::spanned::Spanned::span(&typed.ty));
+            continue;
+        }
+        if attr == ActionAttr::OnPoll {
+            poll_args.push((*typed.ty).clone());
+            continue;
+        }
+        if let Some(param) = errors.handle(param(typed)) {
+            params.push(param);
+        }
+    }
+    let connector = connector.unwrap_or_else(|| syn::parse_quote!(()));
+    errors.finish_with(Inputs {
+        connector,
+        context,
+        params,
+        poll_args,
+    })
+}
+
+/// The connector type, from the receiver of a method or the first argument of a free function.
+fn connector(
+    target: &Target,
+    first: Option<&FnArg>,
+    signature: &Signature,
+    errors: &mut darling::error::Accumulator,
+) -> Option<Type> {
+    let not_a_connector = || {
+        Error::custom(format!(
+            "the first argument of an action is the connector: {ARGUMENT_ORDER}"
+        ))
+    };
+    match (target, first) {
         (Target::Method(self_type), Some(FnArg::Receiver(receiver))) => {
             if !matches!(receiver.kind, syn::ReceiverKind::Reference(..)) {
                 errors.push(
@@ -281,6 +367,15 @@ fn inputs(attr: ActionAttr, signature: &Signature, target: &Target) -> darling::
             );
             None
         }
+        (_, Some(FnArg::Typed(argument))) if context_reference(&argument.ty).is_some() => {
+            errors.push(
+                Error::custom(format!(
+                    "the connector argument is missing: the first argument of an action is the connector, then the context: {ARGUMENT_ORDER}"
+                ))
+                .with_span(argument),
+            );
+            None
+        }
         (_, Some(FnArg::Typed(argument))) => match &*argument.ty {
             Type::Reference(reference) => Some((*reference.elem).clone()),
             _ => {
@@ -292,38 +387,31 @@ fn inputs(attr: ActionAttr, signature: &Signature, target: &Target) -> darling::
             errors.push(not_a_connector().with_span(&signature.ident));
             None
         }
-    };
-    let takes_context = arguments
-        .next_if(|argument| {
-            matches!(argument, FnArg::Typed(typed) if matches!(&*typed.ty, Type::Reference(_)))
-        })
-        .is_some();
-    let mut params = Vec::new();
-    let mut poll_args = Vec::new();
-    for argument in arguments {
-        let FnArg::Typed(typed) = argument else {
-            errors.push(Error::custom("unexpected `self`").with_span(argument));
-            continue;
-        };
-        if attr == ActionAttr::OnPoll {
-            poll_args.push((*typed.ty).clone());
-            continue;
-        }
-        if let Some(param) = errors.handle(param(typed)) {
-            params.push(param);
-        }
     }
-    let connector = connector.unwrap_or_else(|| syn::parse_quote!(()));
-    errors.finish_with(Inputs {
-        connector,
-        takes_context,
-        params,
-        poll_args,
-    })
 }
 
-fn not_a_connector() -> Error {
-    Error::custom("the first argument of an action is the connector: `connector: &mut MyConnector`")
+/// Whether a type is a reference to the context (`&mut Ctx`, `&mut soar_runtime::context::Ctx`):
+/// `Some(mutable)` when it is. The macro sees tokens, so the context is recognised by the name
+/// of its type wherever it is; the generated call passes the runtime's `Ctx` there, so a `Ctx`
+/// that is something else is a type error at this argument.
+fn context_reference(ty: &Type) -> Option<bool> {
+    let Type::Reference(reference) = ungroup(ty) else {
+        return None;
+    };
+    let Type::Path(path) = ungroup(&reference.elem) else {
+        return None;
+    };
+    let last = path.path.segments.last()?;
+    (path.qself.is_none() && last.ident == "Ctx" && last.arguments.is_empty())
+        .then_some(reference.mutability.is_some())
+}
+
+/// The type inside any invisible groups (types passed through `macro_rules!`).
+fn ungroup(mut ty: &Type) -> &Type {
+    while let Type::Group(group) = ty {
+        ty = &group.elem;
+    }
+    ty
 }
 
 fn param(argument: &syn::PatType) -> darling::Result<Param> {

@@ -26,6 +26,8 @@ pub struct Connector {
     pub app: App,
     /// The struct's fields.
     pub fields: Vec<ConfigField>,
+    /// Whether the author implements `Hooks` for the struct (otherwise the defaults apply).
+    pub hooks: bool,
 }
 
 /// App-level metadata.
@@ -160,6 +162,7 @@ pub fn build(args: ConnectorArgs, item: &ItemStruct) -> darling::Result<Connecto
     errors.finish_with(Connector {
         ident: item.ident.clone(),
         runtime: crate::parse::runtime_path(args.krate.as_ref()),
+        hooks: args.hooks.is_present(),
         app,
         fields,
     })

@@ -1,0 +1,188 @@
+//! What the unit tests read generated tokens with: parsed back into syn items, so that a test
+//! asserts the structure of the output (an impl of this trait for this type, a macro of this
+//! name, a call with these arguments) rather than substrings of its text.
+
+use proc_macro2::TokenStream;
+use syn::visit::Visit;
+
+/// A path from its text.
+pub fn path(text: &str) -> syn::Path {
+    syn::parse_str(text).unwrap_or_else(|error| panic!("not a path: {text}: {error}"))
+}
+
+/// A type from its text.
+pub fn ty(text: &str) -> syn::Type {
+    syn::parse_str(text).unwrap_or_else(|error| panic!("not a type: {text}: {error}"))
+}
+
+/// Generated tokens as the items they are, with every item nested in `const _: () = { ... };`
+/// blocks and inline modules listed too, in order.
+pub fn items(tokens: &TokenStream) -> Vec<syn::Item> {
+    let file: syn::File = syn::parse2(tokens.clone())
+        .unwrap_or_else(|error| panic!("the output is not items: {error}\n{tokens}"));
+    let mut all = Vec::new();
+    for item in file.items {
+        flatten(item, &mut all);
+    }
+    all
+}
+
+fn flatten(item: syn::Item, all: &mut Vec<syn::Item>) {
+    let nested: Vec<syn::Item> = match &item {
+        syn::Item::Const(constant) => match &*constant.expr {
+            syn::Expr::Block(block) => block
+                .block
+                .stmts
+                .iter()
+                .filter_map(|stmt| match stmt {
+                    syn::Stmt::Item(item) => Some(item.clone()),
+                    syn::Stmt::Macro(mac) => Some(syn::Item::Macro(syn::ItemMacro {
+                        attrs: mac.attrs.clone(),
+                        ident: None,
+                        mac: mac.mac.clone(),
+                        semi_token: mac.semi_token,
+                    })),
+                    _ => None,
+                })
+                .collect(),
+            _ => Vec::new(),
+        },
+        syn::Item::Mod(module) => module
+            .content
+            .as_ref()
+            .map(|(_, items)| items.clone())
+            .unwrap_or_default(),
+        _ => Vec::new(),
+    };
+    all.push(item);
+    for item in nested {
+        flatten(item, all);
+    }
+}
+
+/// The last segment of a path, as text.
+pub fn last(path: &syn::Path) -> String {
+    path.segments
+        .last()
+        .map(|segment| segment.ident.to_string())
+        .unwrap_or_default()
+}
+
+/// The impls of the trait whose last path segment is `name`.
+pub fn trait_impls<'a>(items: &'a [syn::Item], name: &str) -> Vec<&'a syn::ItemImpl> {
+    items
+        .iter()
+        .filter_map(|item| match item {
+            syn::Item::Impl(block) => Some(block),
+            _ => None,
+        })
+        .filter(|block| {
+            block
+                .trait_
+                .as_ref()
+                .is_some_and(|(path, _)| last(path) == name)
+        })
+        .collect()
+}
+
+/// The names of the `macro_rules!` the items define, with whether each is `#[macro_export]`.
+pub fn macro_definitions(items: &[syn::Item]) -> Vec<(String, bool)> {
+    items
+        .iter()
+        .filter_map(|item| match item {
+            syn::Item::Macro(mac) => mac.ident.as_ref().map(|ident| {
+                let exported = mac
+                    .attrs
+                    .iter()
+                    .any(|attr| attr.path().is_ident("macro_export"));
+                (ident.to_string(), exported)
+            }),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The macro invocations among the items (not definitions): the macro's last path segment and
+/// its tokens.
+pub fn invocations(items: &[syn::Item]) -> Vec<(String, TokenStream)> {
+    items
+        .iter()
+        .filter_map(|item| match item {
+            syn::Item::Macro(mac) if mac.ident.is_none() => {
+                Some((last(&mac.mac.path), mac.mac.tokens.clone()))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// The messages of the `compile_error!`s among the items.
+pub fn errors(items: &[syn::Item]) -> Vec<String> {
+    invocations(items)
+        .into_iter()
+        .filter(|(name, _)| name == "compile_error")
+        .map(|(_, tokens)| {
+            syn::parse2::<syn::LitStr>(tokens)
+                .map(|message| message.value())
+                .unwrap_or_else(|error| panic!("a compile_error! without a message: {error}"))
+        })
+        .collect()
+}
+
+/// The function of this name among the items.
+pub fn function<'a>(items: &'a [syn::Item], name: &str) -> Option<&'a syn::ItemFn> {
+    items.iter().find_map(|item| match item {
+        syn::Item::Fn(function) if function.sig.ident == name => Some(function),
+        _ => None,
+    })
+}
+
+/// The calls inside `node` whose callee path ends with `name`, as their arguments' text.
+pub fn calls(node: &syn::ItemFn, name: &str) -> Vec<Vec<String>> {
+    struct Calls<'a> {
+        name: &'a str,
+        found: Vec<Vec<String>>,
+    }
+    impl<'ast> Visit<'ast> for Calls<'_> {
+        fn visit_expr_call(&mut self, call: &'ast syn::ExprCall) {
+            if let syn::Expr::Path(callee) = &*call.func
+                && last(&callee.path) == self.name
+            {
+                self.found.push(
+                    call.args
+                        .iter()
+                        .map(|argument| quote::quote!(#argument).to_string())
+                        .collect(),
+                );
+            }
+            syn::visit::visit_expr_call(self, call);
+        }
+    }
+    let mut calls = Calls {
+        name,
+        found: Vec::new(),
+    };
+    calls.visit_item_fn(node);
+    calls.found
+}
+
+/// The types of the qualified paths (`<T as Trait>::item`) inside `node`, in order.
+pub fn qualified_self_types(node: &syn::ItemFn) -> Vec<syn::Type> {
+    struct Types(Vec<syn::Type>);
+    impl<'ast> Visit<'ast> for Types {
+        fn visit_expr_path(&mut self, path: &'ast syn::ExprPath) {
+            if let Some(qself) = &path.qself {
+                self.0.push((*qself.ty).clone());
+            }
+            syn::visit::visit_expr_path(self, path);
+        }
+    }
+    let mut types = Types(Vec::new());
+    types.visit_item_fn(node);
+    types.0
+}
+
+/// Whether any attribute of these is `#[name]` or `#[name(...)]`.
+pub fn has_attr(attrs: &[syn::Attribute], name: &str) -> bool {
+    attrs.iter().any(|attr| attr.path().is_ident(name))
+}

@@ -19,7 +19,7 @@ use crate::result::ActionResult;
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not a connector",
     label = "the first argument of an action is the connector",
-    note = "declare the connector with `#[connector(...)]` on its struct, and take it first: `fn name(connector: &mut MyConnector, ctx: &mut Ctx, <parameters>)`"
+    note = "declare the connector with `#[connector(...)]` on its struct, and take it first: an action takes `(connector: &mut MyConnector, ctx: &mut Ctx, <parameters>)`, the context optional"
 )]
 pub trait Connector: Hooks + Sized {
     /// The app JSON that describes the connector: its configuration fields, actions,
@@ -68,6 +68,11 @@ pub trait Connector: Hooks + Sized {
 ///
 /// Being a trait, a misspelled hook (`fn initalize`) is a compile error, not a method that never
 /// runs; an inherent method of the connector with a hook's name is refused too.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` has no lifecycle hooks",
+    label = "`{Self}` does not implement `Hooks`",
+    note = "write `impl Hooks for {Self} {}` with the hooks the connector needs (a `#[connector(...)]` without `hooks` gets the defaults)"
+)]
 pub trait Hooks {
     /// Called once before any parameter dict; an error fails the run and no dict is handled.
     /// The place to call [`Ctx::set_validator`].

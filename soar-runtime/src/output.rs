@@ -92,22 +92,28 @@ pub(crate) fn add_contains(contains: &mut Vec<&'static str>, more: &[&'static st
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be described as an action output",
     label = "this type has no data paths",
-    note = "output fields are strings, numbers, booleans, typed values, `Option`s and `Vec`s of them, or structs with `#[derive(ActionOutput)]`"
+    note = "output fields are strings, numbers, booleans, typed values, `Option`s and `Vec`s of them, or types with `#[derive(ActionOutput)]`"
 )]
 pub trait OutputType {
     /// Adds the output entries of a value of this type found at `path`.
     fn describe(path: &str, notes: &Annotations, out: &mut Vec<OutputSpec>);
 }
 
-/// A struct whose fields are data paths; derive it with `#[derive(ActionOutput)]` (beside
-/// `serde::Serialize`, whose renames it follows).
+/// A type whose serialized form is described by data paths; derive it with
+/// `#[derive(ActionOutput)]` beside `serde::Serialize`, whose attributes it reads with serde's
+/// own model: a struct's fields under their serialized names (`rename`, `rename_all`, `skip`,
+/// `flatten`), `transparent` and newtype structs as their field, `into` as the other type, a
+/// struct's `tag`, and enums as serde tags them (externally, `tag`, `tag` + `content`,
+/// `untagged`). What data paths cannot describe (tuples, unit structs, `serialize_with`,
+/// `remote`) is a compile error. The derive also makes the type an [`OutputType`], an
+/// [`IntoActionResult`] and a [`Summary`].
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not an action output",
     label = "add `#[derive(Serialize, ActionOutput)]` to this type",
-    note = "an action returns `()`, a `#[derive(ActionOutput)]` struct, a `Vec` or an `Option` of one, an `Output<Data, Summary>`, or a `Result` of one of these"
+    note = "an action returns `()`, a `#[derive(ActionOutput)]` type, a `Vec` or an `Option` of one, an `Output<Data, Summary>`, or a `Result` of one of these"
 )]
 pub trait ActionOutput: Serialize {
-    /// Adds the output entries of the fields of a value found at `path`.
+    /// Adds the output entries of what serde writes for a value found at `path`.
     fn describe_fields(path: &str, notes: &Annotations, out: &mut Vec<OutputSpec>);
 }
 
@@ -173,7 +179,7 @@ impl<T: OutputType> OutputType for Vec<T> {
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be the result of an action",
     label = "an action cannot return this type",
-    note = "an action returns `()`, a `#[derive(ActionOutput)]` struct, a `Vec` or an `Option` of one, an `Output<Data, Summary>`, or a `Result` of one of these"
+    note = "an action returns `()`, a `#[derive(ActionOutput)]` type, a `Vec` or an `Option` of one, an `Output<Data, Summary>`, or a `Result` of one of these"
 )]
 pub trait IntoActionResult {
     /// Adds the data and summary entries of the app JSON's `output`.
@@ -229,7 +235,7 @@ impl<T: IntoActionResult, E: Into<ActionError>> IntoActionResult for Result<T, E
 /// become `action_result.summary.<field>`.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be the summary of an action",
-    note = "a summary is `()` or a `#[derive(ActionOutput)]` struct"
+    note = "a summary is `()` or a `#[derive(ActionOutput)]` type"
 )]
 pub trait Summary {
     /// Adds the summary entries.

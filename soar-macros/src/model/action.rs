@@ -280,8 +280,7 @@ struct Inputs {
 }
 
 /// The order of an action's arguments, for messages.
-const ARGUMENT_ORDER: &str =
-    "`fn name(connector: &mut MyConnector, ctx: &mut Ctx, <parameters>)`, the context optional";
+const ARGUMENT_ORDER: &str = "an action takes `(connector: &mut MyConnector, ctx: &mut Ctx, <parameters>)`, the context optional";
 
 fn inputs(attr: ActionAttr, signature: &Signature, target: &Target) -> darling::Result<Inputs> {
     let mut errors = Error::accumulator();
@@ -307,8 +306,7 @@ fn inputs(attr: ActionAttr, signature: &Signature, target: &Target) -> darling::
         if let Some(mutable) = context_reference(&typed.ty) {
             if !mutable {
                 errors.push(
-                    Error::custom("the context is taken mutably: `ctx: &mut Ctx`")
-                        .with_span(&typed.ty),
+                    Error::custom("take the context mutably: `ctx: &mut Ctx`").with_span(typed),
                 );
             } else if position > 0 || context.is_some() {
                 errors.push(
@@ -370,7 +368,7 @@ fn connector(
         (_, Some(FnArg::Typed(argument))) if context_reference(&argument.ty).is_some() => {
             errors.push(
                 Error::custom(format!(
-                    "the connector argument is missing: the first argument of an action is the connector, then the context: {ARGUMENT_ORDER}"
+                    "the connector argument is missing: {ARGUMENT_ORDER}"
                 ))
                 .with_span(argument),
             );

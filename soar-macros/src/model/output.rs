@@ -30,7 +30,7 @@ pub struct OutputType {
 /// What serde writes for a value of the type, at the value's path.
 #[derive(Debug)]
 pub enum Shape {
-    /// An object: a struct with named fields (or a unit struct with a tag).
+    /// An object: a struct with named fields.
     Object {
         /// `#[serde(tag = "...")]` on a struct: the key and the value serde adds.
         tag: Option<(String, String)>,
@@ -177,10 +177,6 @@ fn struct_shape(
             fields: written_fields(fields)?,
         }),
         Style::Newtype => output_field(&fields[0], None).map(Shape::Transparent),
-        Style::Unit if tag.is_some() => Ok(Shape::Object {
-            tag,
-            fields: Vec::new(),
-        }),
         Style::Unit => Err(Error::custom(
             "a unit struct serializes as `null`, which has no data paths",
         )
@@ -231,7 +227,9 @@ fn output_variant(variant: &Variant<'_>) -> darling::Result<OutputVariant> {
         errors.push(serialize_with_error().with_span(&variant.ident));
     }
     let body = match variant.style {
+        // serde writes a newtype variant whose field it skips as a unit variant.
         Style::Unit => Some(VariantBody::Unit),
+        Style::Newtype if variant.fields[0].attrs.skip_serializing() => Some(VariantBody::Unit),
         Style::Newtype => errors
             .handle(output_field(&variant.fields[0], None))
             .map(VariantBody::Newtype),

@@ -110,19 +110,81 @@ mod tests {
         })
     }
 
+    /// The CI schema's patterns (and the shape of an RFC 3339 date-time), compiled by the
+    /// `regex` crate: an implementation of the same text rules that shares no code with the
+    /// validator's. `\d` is an ASCII digit and `\s` the ECMA-262 white space, as in the schema.
+    struct SchemaPatterns {
+        app_version: regex::Regex,
+        min_phantom_version: regex::Regex,
+        python_version: regex::Regex,
+        action_description: regex::Regex,
+        uuid: regex::Regex,
+        date_time_shape: regex::Regex,
+    }
+
+    static SCHEMA_PATTERNS: std::sync::LazyLock<SchemaPatterns> = std::sync::LazyLock::new(|| {
+        const ECMA_SPACE: &str = "[\\t\\n\\x0B\\x0C\\r \\u{A0}\\u{1680}\\u{2000}-\\u{200A}\\u{2028}\\u{2029}\\u{202F}\\u{205F}\\u{3000}\\u{FEFF}]";
+        let compile = |pattern: &str| regex::Regex::new(pattern).unwrap();
+        SchemaPatterns {
+            app_version: compile("^[0-9]+[.][0-9]+[.][0-9]+$"),
+            min_phantom_version: compile("^([0-9]+\\.){2,3}[0-9]+$"),
+            python_version: compile(&format!("^3(\\.[0-9]+)?(,{ECMA_SPACE}*3(\\.[0-9]+)?)*$")),
+            action_description: compile("^(|[^a-z](?s:.)*[^.])$"),
+            uuid: compile(
+                "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$",
+            ),
+            date_time_shape: compile(
+                "^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?([Zz]|[+-][0-9]{2}:[0-9]{2})$",
+            ),
+        }
+    });
+
+    /// Strings for the text rules: any string, and strings built from the rules' own pieces
+    /// (groups of digits, Python versions with separators, hex runs with hyphens, short
+    /// descriptions, date-times), so that both answers occur often.
+    fn text_rule_input() -> impl Strategy<Value = String> {
+        let group = prop_oneof![6 => "[0-9]{1,3}", 1 => "|x| 1"];
+        let dotted = prop::collection::vec(group, 1..6).prop_map(|groups| groups.join("."));
+        let separator = prop::sample::select(vec![
+            ",",
+            ", ",
+            ",\t",
+            " ,",
+            ",\u{85}",
+            ",\u{feff}",
+            ",\u{a0}",
+            ";",
+        ]);
+        let version = prop_oneof![4 => "3(\\.[0-9]{1,2})?", 1 => "2\\.7|3\\.|3\\.x|"];
+        let python = prop::collection::vec((version, separator), 1..4).prop_map(|items| {
+            let mut text = String::new();
+            for (index, (version, separator)) in items.iter().enumerate() {
+                if index > 0 {
+                    text.push_str(separator);
+                }
+                text.push_str(version);
+            }
+            text
+        });
+        let uuid =
+            prop::collection::vec("[0-9a-fA-Fg]{1,12}", 5).prop_map(|groups| groups.join("-"));
+        prop_oneof![
+            1 => any::<String>(),
+            3 => dotted,
+            6 => python,
+            3 => uuid,
+            1 => "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-fA-F]{12}",
+            3 => "[a-zA-Z.\n ]{0,4}",
+            2 => "[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt ][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{0,3})?([Zz]|[+-][0-9]{2}:[0-9]{2})?",
+        ]
+    }
+
     proptest! {
         #[test]
         fn any_document_is_validated_and_unreadable_only_with_an_error(document in json()) {
             let findings = validate_value(&document);
             let unreadable = findings.iter().any(|f| f.rule == Rule::ModelShape && f.pointer.is_empty());
             prop_assert!(!unreadable, "{findings:?}");
-        }
-
-        #[test]
-        fn text_rules_take_any_string(text in any::<String>()) {
-            let _ = (formats::is_uuid(&text), formats::is_date_time(&text));
-            let _ = (text::is_app_version(&text), text::is_min_phantom_version(&text));
-            let _ = (text::is_python_version_text(&text), text::action_description_problem(&text));
         }
 
         #[test]
@@ -135,6 +197,35 @@ mod tests {
             let fraction = fraction.map(|digits| format!(".{digits}")).unwrap_or_default();
             let text = format!("{year:04}-{month:02}-{day:02}T{hour:02}:{minute:02}:{second:02}{fraction}{offset}");
             prop_assert!(formats::is_date_time(&text), "{text}");
+        }
+    }
+
+    proptest! {
+        // The rules' strings are cheap: enough cases that every branch of the input occurs.
+        #![proptest_config(ProptestConfig::with_cases(2048))]
+
+        #[test]
+        fn text_rules_answer_as_the_schemas_patterns_do(text in text_rule_input()) {
+            let patterns = &*SCHEMA_PATTERNS;
+            prop_assert_eq!(text::is_app_version(&text), patterns.app_version.is_match(&text));
+            prop_assert_eq!(
+                text::is_min_phantom_version(&text),
+                patterns.min_phantom_version.is_match(&text)
+            );
+            prop_assert_eq!(
+                text::is_python_version_text(&text),
+                patterns.python_version.is_match(&text)
+            );
+            prop_assert_eq!(
+                text::action_description_problem(&text).is_none(),
+                patterns.action_description.is_match(&text)
+            );
+            prop_assert_eq!(formats::is_uuid(&text), patterns.uuid.is_match(&text));
+            // The calendar (days of each month, leap seconds) is beyond a pattern: only the
+            // shape must hold.
+            if formats::is_date_time(&text) {
+                prop_assert!(patterns.date_time_shape.is_match(&text), "{text:?}");
+            }
         }
     }
 }

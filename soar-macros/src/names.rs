@@ -113,4 +113,14 @@ mod tests {
         assert_eq!(slug("WHOIS Sample App"), "whoissampleapp");
         assert_eq!(slug("a-b_c 9"), "abc9");
     }
+
+    #[test]
+    fn name_markers_and_types_as_text() {
+        assert_eq!(
+            name_marker("whois domain 2", Span::call_site()).to_string(),
+            "__soar_action_name_whois_domain_2"
+        );
+        let ty: syn::Type = syn::parse_quote!(std::option::Option<Vec<Ip>>);
+        assert_eq!(type_text(&ty), "std::option::Option<Vec<Ip>>");
+    }
 }

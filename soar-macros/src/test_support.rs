@@ -186,3 +186,114 @@ pub fn qualified_self_types(node: &syn::ItemFn) -> Vec<syn::Type> {
 pub fn has_attr(attrs: &[syn::Attribute], name: &str) -> bool {
     attrs.iter().any(|attr| attr.path().is_ident(name))
 }
+
+/// The qualified paths (`<T as Trait>::item`) inside the items (not inside the items nested in
+/// them, which [`items`] lists on their own): the type, the trait's last segment and the item,
+/// in order.
+pub fn qualified_paths(items: &[syn::Item]) -> Vec<(syn::Type, String, String)> {
+    struct Paths(Vec<(syn::Type, String, String)>, usize);
+    impl<'ast> Visit<'ast> for Paths {
+        fn visit_item(&mut self, item: &'ast syn::Item) {
+            if self.1 == 0 {
+                self.1 += 1;
+                syn::visit::visit_item(self, item);
+                self.1 -= 1;
+            }
+        }
+
+        fn visit_expr_path(&mut self, path: &'ast syn::ExprPath) {
+            if let Some(qself) = &path.qself {
+                let segments: Vec<String> = path
+                    .path
+                    .segments
+                    .iter()
+                    .map(|segment| segment.ident.to_string())
+                    .collect();
+                let item = segments.last().cloned().unwrap_or_default();
+                let trait_name = qself
+                    .position
+                    .checked_sub(1)
+                    .and_then(|index| segments.get(index).cloned())
+                    .unwrap_or_default();
+                self.0.push(((*qself.ty).clone(), trait_name, item));
+            }
+            syn::visit::visit_expr_path(self, path);
+        }
+    }
+    let mut paths = Paths(Vec::new(), 0);
+    for item in items {
+        paths.visit_item(item);
+    }
+    paths.0
+}
+
+/// The struct expression a macro invocation's tokens are (`inventory::submit! { S { .. } }`).
+pub fn struct_expr(tokens: &TokenStream) -> syn::ExprStruct {
+    syn::parse2(tokens.clone())
+        .unwrap_or_else(|error| panic!("not a struct expression: {error}\n{tokens}"))
+}
+
+/// The value of a field of a struct expression.
+pub fn field<'a>(expr: &'a syn::ExprStruct, name: &str) -> &'a syn::Expr {
+    expr.fields
+        .iter()
+        .find(|field| matches!(&field.member, syn::Member::Named(ident) if ident == name))
+        .map(|field| &field.expr)
+        .unwrap_or_else(|| panic!("no field {name}"))
+}
+
+/// A string literal expression's value.
+pub fn text(expr: &syn::Expr) -> String {
+    match expr {
+        syn::Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Str(text),
+            ..
+        }) => text.value(),
+        other => panic!("not a string literal: {}", quote::quote!(#other)),
+    }
+}
+
+/// The plain paths (`a::b::c`, not qualified) of the expressions inside a node, as text.
+pub fn expr_paths(node: &syn::Item) -> Vec<String> {
+    struct Paths(Vec<String>);
+    impl<'ast> Visit<'ast> for Paths {
+        fn visit_expr_path(&mut self, path: &'ast syn::ExprPath) {
+            if path.qself.is_none() {
+                let segments: Vec<String> = path
+                    .path
+                    .segments
+                    .iter()
+                    .map(|segment| segment.ident.to_string())
+                    .collect();
+                self.0.push(segments.join("::"));
+            }
+            syn::visit::visit_expr_path(self, path);
+        }
+    }
+    let mut paths = Paths(Vec::new());
+    paths.visit_item(node);
+    paths.0
+}
+
+/// The struct expressions inside a node, with their paths' last segment.
+pub fn struct_exprs(node: &syn::Item) -> Vec<syn::ExprStruct> {
+    struct Structs(Vec<syn::ExprStruct>);
+    impl<'ast> Visit<'ast> for Structs {
+        fn visit_expr_struct(&mut self, expr: &'ast syn::ExprStruct) {
+            self.0.push(expr.clone());
+            syn::visit::visit_expr_struct(self, expr);
+        }
+    }
+    let mut structs = Structs(Vec::new());
+    structs.visit_item(node);
+    structs.0
+}
+
+/// The arguments of a function-like macro whose tokens are comma-separated expressions
+/// (`assert!(a, "b")`).
+pub fn macro_args(mac: &syn::Macro) -> Vec<syn::Expr> {
+    mac.parse_body_with(syn::punctuated::Punctuated::<syn::Expr, syn::Token![,]>::parse_terminated)
+        .unwrap_or_else(|error| panic!("not expressions: {error}"))
+        .into_iter()
+        .collect()
+}

@@ -31,7 +31,7 @@ pub fn fields(shape: &Shape) -> Vec<&OutputField> {
             .iter()
             .flat_map(|variant| match &variant.body {
                 VariantBody::Unit => Vec::new(),
-                VariantBody::Newtype(field) => vec![field],
+                VariantBody::Newtype(field) => vec![&**field],
                 VariantBody::Struct(fields) => fields.iter().collect(),
             })
             .collect(),

@@ -259,3 +259,177 @@ fn param_checks(runtime: &syn::Path, param: &Param) -> TokenStream {
     ));
     checks
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::action::{Site, build};
+    use crate::test_support::{
+        calls, field, function, invocations, items, qualified_paths, struct_expr, text, ty,
+    };
+    use quote::quote;
+    use syn::parse_quote;
+
+    fn action(attr: ActionAttr, args: TokenStream, item: syn::ItemFn, target: Target) -> Action {
+        let site = Site {
+            file: "src/lib.rs".to_owned(),
+            line: 9,
+            column: 1,
+        };
+        build(attr, args, &item.attrs, &item.sig, target, site).unwrap()
+    }
+
+    fn lookup() -> Action {
+        action(
+            ActionAttr::Action,
+            quote!(kind = "investigate", render = "table"),
+            parse_quote! {
+                /// Look a domain up.
+                fn lookup(
+                    c: &mut Whois,
+                    ctx: &mut Ctx,
+                    #[param(primary)] domain: String,
+                    #[param(contains = ["ip"], default = "1.2.3.4")] server: Option<String>,
+                ) -> Vec<Record> { todo!() }
+            },
+            Target::Free,
+        )
+    }
+
+    /// The registration submitted to inventory.
+    fn registration(items: &[syn::Item]) -> syn::ExprStruct {
+        let (_, tokens) = invocations(items)
+            .into_iter()
+            .find(|(name, _)| name == "submit")
+            .expect("a registration");
+        struct_expr(&tokens)
+    }
+
+    #[test]
+    fn the_handler_extracts_the_parameters_and_calls_the_function_in_order() {
+        let out = items(&expand(&lookup()));
+        let handler = function(&out, "__soar_handle").unwrap();
+        assert_eq!(
+            calls(handler, "lookup"),
+            [[
+                "__soar_connector",
+                "__soar_ctx",
+                "__soar_param_0",
+                "__soar_param_1"
+            ]]
+        );
+        let qualified: Vec<(syn::Type, String, String)> =
+            qualified_paths(std::slice::from_ref(&syn::Item::Fn(handler.clone())));
+        assert_eq!(
+            qualified,
+            [
+                (ty("String"), "ActionParam".into(), "extract".into()),
+                (ty("Option<String>"), "ActionParam".into(), "extract".into()),
+                (ty("Vec<Record>"), "IntoActionResult".into(), "write".into()),
+            ]
+        );
+        assert_eq!(
+            calls(handler, "connector"),
+            [["__soar_connector"]],
+            "the connector is downcast first"
+        );
+    }
+
+    #[test]
+    fn without_a_context_the_function_is_not_given_one() {
+        let action = action(
+            ActionAttr::Action,
+            quote!(),
+            parse_quote!(
+                #[doc = "Ping."]
+                fn ping(c: &Whois) {}
+            ),
+            Target::Free,
+        );
+        let out = items(&expand(&action));
+        let handler = function(&out, "__soar_handle").unwrap();
+        assert_eq!(calls(handler, "ping"), [["__soar_connector"]]);
+    }
+
+    #[test]
+    fn a_method_is_called_through_its_type() {
+        let signature: syn::Signature = parse_quote!(fn check(&mut self, ctx: &mut Ctx));
+        let site = Site {
+            file: "src/lib.rs".to_owned(),
+            line: 2,
+            column: 1,
+        };
+        let action = build(
+            ActionAttr::TestConnectivity,
+            quote!(),
+            &[],
+            &signature,
+            Target::Method(Box::new(ty("Whois"))),
+            site,
+        )
+        .unwrap();
+        let out = items(&expand(&action));
+        let handler = function(&out, "__soar_handle").unwrap();
+        assert_eq!(
+            calls(handler, "check"),
+            [["__soar_connector", "__soar_ctx"]]
+        );
+    }
+
+    #[test]
+    fn the_registration_carries_the_metadata() {
+        let out = items(&expand(&lookup()));
+        let registration = registration(&out);
+        assert!(
+            matches!(field(&registration, "file"), syn::Expr::Macro(file) if crate::test_support::last(&file.mac.path) == "file"),
+            "the declaration order comes from file!()"
+        );
+        let meta = match field(&registration, "meta") {
+            syn::Expr::Struct(meta) => meta.clone(),
+            other => panic!("{}", quote!(#other)),
+        };
+        assert_eq!(text(field(&meta, "identifier")), "lookup");
+        assert_eq!(text(field(&meta, "name")), "lookup");
+        assert_eq!(text(field(&meta, "kind")), "investigate");
+        assert_eq!(text(field(&meta, "description")), "Look a domain up");
+        let syn::Expr::Reference(parameters) = field(&meta, "parameters") else {
+            panic!("a slice of parameters");
+        };
+        let syn::Expr::Array(parameters) = &*parameters.expr else {
+            panic!("an array");
+        };
+        let names: Vec<String> = parameters
+            .elems
+            .iter()
+            .map(|param| match param {
+                syn::Expr::Struct(param) => text(field(param, "name")),
+                other => panic!("{}", quote!(#other)),
+            })
+            .collect();
+        assert_eq!(names, ["domain", "server"]);
+    }
+
+    #[test]
+    fn the_type_checks_name_the_users_types() {
+        let out = items(&checks(&lookup()));
+        let qualified = qualified_paths(&out);
+        assert!(
+            qualified.contains(&(ty("Whois"), "Connector".into(), "app_json".into())),
+            "the connector is one: {qualified:?}"
+        );
+        let primary: Vec<&(syn::Type, String, String)> = qualified
+            .iter()
+            .filter(|(_, trait_name, _)| trait_name == "PrimaryContains")
+            .collect();
+        assert_eq!(
+            primary.len(),
+            1,
+            "only `domain` is primary without contains"
+        );
+        let data_types = qualified
+            .iter()
+            .filter(|(_, trait_name, item)| trait_name == "ActionParam" && item == "DATA_TYPE")
+            .count();
+        assert!(data_types >= 2, "each parameter's type is a parameter type");
+    }
+}

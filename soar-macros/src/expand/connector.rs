@@ -253,3 +253,232 @@ pub fn stub(runtime: &syn::Path, ident: &syn::Ident, authored_hooks: bool) -> To
         #default_hooks
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_support::{
+        expr_paths, field, items, macro_args, path, qualified_paths, struct_exprs, text,
+        trait_impls, ty,
+    };
+    use syn::parse_quote;
+
+    const ARGS: &str = r#"appid = "1b4c2f39-0a55-4c1e-9d57-5f3f1a7c9e21", name = "WHOIS Sample App",
+        publisher = "Example Corp", app_type = "information", product_vendor = "Generic",
+        product_name = "Whois", license = "Apache-2.0""#;
+
+    fn connector(extra: &str) -> Connector {
+        let args: TokenStream = format!("{ARGS}{extra}").parse().unwrap();
+        let item: syn::ItemStruct = parse_quote! {
+            /// Query WHOIS servers.
+            pub struct Whois {
+                /// Server to use
+                #[config(name = "server")]
+                whois_server: Option<String>,
+                #[config(skip)]
+                cache: Vec<String>,
+            }
+        };
+        crate::parse::args(args)
+            .and_then(|args| crate::model::connector::build(args, &item))
+            .unwrap()
+    }
+
+    fn method_names(block: &syn::ItemImpl) -> Vec<String> {
+        block
+            .items
+            .iter()
+            .filter_map(|item| match item {
+                syn::ImplItem::Fn(method) => Some(method.sig.ident.to_string()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_connector_impl_builds_the_struct_field_by_field() {
+        let out = items(&expand(&connector("")));
+        let block = trait_impls(&out, "Connector")[0];
+        assert_eq!(
+            method_names(block),
+            ["app_json", "from_config", "handle_action"]
+        );
+        let built = struct_exprs(&syn::Item::Impl(block.clone()))
+            .into_iter()
+            .find(|expr| expr.path.is_ident("Self"))
+            .expect("`Self { .. }` in from_config");
+        let syn::Expr::Try(server) = field(&built, "whois_server") else {
+            panic!("a configuration field that can fail");
+        };
+        let syn::Expr::Call(extract) = &*server.expr else {
+            panic!("a call");
+        };
+        let syn::Expr::Path(callee) = &*extract.func else {
+            panic!("a path");
+        };
+        assert_eq!(*callee.qself.as_ref().unwrap().ty, ty("Option<String>"));
+        assert_eq!(crate::test_support::last(&callee.path), "extract");
+        assert_eq!(
+            text(&extract.args[1]),
+            "server",
+            "under its configuration name"
+        );
+        let syn::Expr::Call(default) = field(&built, "cache") else {
+            panic!("a skipped field is built with Default");
+        };
+        let syn::Expr::Path(callee) = &*default.func else {
+            panic!("a path");
+        };
+        assert_eq!(callee.path, path("::core::default::Default::default"));
+    }
+
+    #[test]
+    fn the_metadata_constant() {
+        let out = items(&expand(&connector(", fips_compliant")));
+        let meta = out
+            .iter()
+            .find_map(|item| match item {
+                syn::Item::Impl(block) => block.items.iter().find_map(|item| match item {
+                    syn::ImplItem::Fn(method) if method.sig.ident == "app_json" => {
+                        method.block.stmts.iter().find_map(|stmt| match stmt {
+                            syn::Stmt::Item(syn::Item::Const(constant)) => match &*constant.expr {
+                                syn::Expr::Struct(meta) => Some(meta.clone()),
+                                _ => None,
+                            },
+                            _ => None,
+                        })
+                    }
+                    _ => None,
+                }),
+                _ => None,
+            })
+            .expect("the META constant");
+        assert_eq!(
+            text(field(&meta, "appid")),
+            "1b4c2f39-0a55-4c1e-9d57-5f3f1a7c9e21"
+        );
+        assert_eq!(text(field(&meta, "package_name")), "phantom_whoissampleapp");
+        assert_eq!(text(field(&meta, "description")), "Query WHOIS servers.");
+        assert!(
+            matches!(field(&meta, "app_version"), syn::Expr::Macro(_)),
+            "the crate's version"
+        );
+        assert!(
+            matches!(field(&meta, "fips_compliant"), syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Bool(flag), .. }) if flag.value)
+        );
+        let syn::Expr::Reference(configuration) = field(&meta, "configuration") else {
+            panic!("a slice");
+        };
+        let syn::Expr::Array(configuration) = &*configuration.expr else {
+            panic!("an array");
+        };
+        assert_eq!(
+            configuration.elems.len(),
+            1,
+            "the skipped field is not configuration"
+        );
+    }
+
+    #[test]
+    fn the_default_hooks_unless_the_author_writes_them() {
+        let out = items(&expand(&connector("")));
+        let hooks = trait_impls(&out, "Hooks");
+        assert_eq!(hooks.len(), 1);
+        assert_eq!(*hooks[0].self_ty, ty("Whois"));
+        assert!(hooks[0].items.is_empty());
+        let out = items(&expand(&connector(", hooks")));
+        assert!(trait_impls(&out, "Hooks").is_empty());
+    }
+
+    #[test]
+    fn every_hook_name_is_checked_against_inherent_methods() {
+        let out = items(&expand(&connector(", hooks")));
+        let refusals: Vec<String> = qualified_paths(&out)
+            .into_iter()
+            .filter(|(_, trait_name, _)| trait_name.starts_with("NotInherent"))
+            .map(|(_, trait_name, _)| trait_name)
+            .collect();
+        assert_eq!(
+            refusals,
+            [
+                "NotInherentInitialize",
+                "NotInherentValidateParameters",
+                "NotInherentFinalize",
+                "NotInherentHandleException",
+                "NotInherentHandleCancel"
+            ]
+        );
+        let module = out
+            .iter()
+            .find_map(|item| match item {
+                syn::Item::Mod(module) => Some(module),
+                _ => None,
+            })
+            .unwrap();
+        assert_eq!(module.ident, "__soar_no_inherent_hooks_Whois");
+        let named: Vec<String> = expr_paths(&syn::Item::Mod(module.clone()))
+            .into_iter()
+            .filter(|named| named.starts_with("super::Whois::"))
+            .collect();
+        assert_eq!(
+            named,
+            [
+                "super::Whois::initialize",
+                "super::Whois::validate_parameters",
+                "super::Whois::finalize",
+                "super::Whois::handle_exception",
+                "super::Whois::handle_cancel"
+            ]
+        );
+    }
+
+    #[test]
+    fn the_crates_version_is_checked_only_when_it_is_the_apps() {
+        let asserted = |connector: &Connector| -> Vec<String> {
+            let checks = checks(connector);
+            items(&checks)
+                .iter()
+                .filter_map(|item| match item {
+                    syn::Item::Const(constant) => match &*constant.expr {
+                        syn::Expr::Macro(assert) => {
+                            macro_args(&assert.mac).first().map(|first| match first {
+                                syn::Expr::Call(call) => match &*call.func {
+                                    syn::Expr::Path(callee) => {
+                                        crate::test_support::last(&callee.path)
+                                    }
+                                    _ => String::new(),
+                                },
+                                _ => String::new(),
+                            })
+                        }
+                        _ => None,
+                    },
+                    _ => None,
+                })
+                .collect()
+        };
+        assert_eq!(asserted(&connector("")), ["is_app_version"]);
+        assert!(asserted(&connector(", app_version = \"1.2.3\"")).is_empty());
+    }
+
+    #[test]
+    fn the_stub_implements_what_the_rest_names_under_the_override() {
+        let runtime = path("crate::rt");
+        let out = items(&stub(&runtime, &parse_quote!(Whois), false));
+        let connector = trait_impls(&out, "Connector");
+        assert_eq!(
+            method_names(connector[0]),
+            ["app_json", "from_config", "handle_action"]
+        );
+        assert_eq!(
+            connector[0].trait_.as_ref().unwrap().0,
+            path("crate::rt::connector::Connector")
+        );
+        assert_eq!(
+            trait_impls(&out, "Hooks")[0].trait_.as_ref().unwrap().0,
+            path("crate::rt::connector::Hooks")
+        );
+        let out = items(&stub(&runtime, &parse_quote!(Whois), true));
+        assert!(trait_impls(&out, "Hooks").is_empty());
+    }
+}

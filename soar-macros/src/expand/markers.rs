@@ -121,3 +121,161 @@ fn definition(action: &Action, key: &Key) -> TokenStream {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::action::{Target, build};
+    use crate::test_support::{invocations, items, macro_definitions};
+    use syn::parse_quote;
+
+    fn action(attr: ActionAttr, args: TokenStream, item: syn::ItemFn) -> Action {
+        let site = Site {
+            file: "src/domains.rs".to_owned(),
+            line: 12,
+            column: 5,
+        };
+        build(attr, args, &item.attrs, &item.sig, Target::Free, site).unwrap()
+    }
+
+    /// The arms of a `macro_rules!` definition: the matcher's and the transcriber's tokens.
+    fn arms(out: &[syn::Item], name: &str) -> Vec<(String, String)> {
+        let mac = out
+            .iter()
+            .find_map(|item| match item {
+                syn::Item::Macro(mac) if mac.ident.as_ref().is_some_and(|ident| ident == name) => {
+                    Some(mac)
+                }
+                _ => None,
+            })
+            .unwrap_or_else(|| panic!("no marker {name}"));
+        let tokens: Vec<proc_macro2::TokenTree> = mac.mac.tokens.clone().into_iter().collect();
+        // Each arm: `(matcher)`, `=`, `>`, `{ transcriber }`, `;`.
+        tokens
+            .chunks(5)
+            .map(|arm| (arm[0].to_string(), arm[3].to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn an_action_checks_its_identifier_then_its_name() {
+        let lookup = action(
+            ActionAttr::Action,
+            quote!(identifier = "look-up"),
+            parse_quote!(
+                #[doc = "Look up."]
+                fn lookup_domain(c: &mut Whois) {}
+            ),
+        );
+        let out = items(&markers(&lookup));
+        // At module level: the identifier's marker, and its check.
+        assert_eq!(
+            macro_definitions(&out),
+            [("__soar_action_identifier_lookHup".to_owned(), true)]
+        );
+        let checks = invocations(&out);
+        assert_eq!(checks.len(), 1);
+        assert_eq!(checks[0].0, "__soar_action_identifier_lookHup");
+        let (token, described, then) = syn::parse::Parser::parse2(
+            |input: syn::parse::ParseStream<'_>| {
+                let token: LitStr = input.parse()?;
+                let described: LitStr = input.parse()?;
+                let then;
+                syn::braced!(then in input);
+                Ok((
+                    token.value(),
+                    described.value(),
+                    then.parse::<TokenStream>()?,
+                ))
+            },
+            checks[0].1.clone(),
+        )
+        .unwrap();
+        assert_eq!(
+            token, "src/domains.rs:12:5 lookup_domain",
+            "what tells it apart"
+        );
+        assert_eq!(
+            described, "`lookup_domain` (src/domains.rs:12)",
+            "how others name it"
+        );
+        // What its own marker lets through: the name's marker and its check.
+        let then = items(&then);
+        assert_eq!(
+            macro_definitions(&then),
+            [("__soar_action_name_look_up".to_owned(), true)]
+        );
+        let name_checks: Vec<String> = invocations(&then)
+            .into_iter()
+            .map(|(name, _)| name)
+            .collect();
+        assert_eq!(name_checks, ["__soar_action_name_look_up"]);
+        let token = "\"src/domains.rs:12:5 lookup_domain\"";
+        let identifier = arms(&out, "__soar_action_identifier_lookHup");
+        assert_eq!(identifier.len(), 2);
+        assert!(
+            identifier[0]
+                .0
+                .starts_with(&format!("({token} $ other : literal"))
+        );
+        assert_eq!(identifier[0].1, "{ $ ($ then) * }", "its own check goes on");
+        assert!(identifier[1].1.contains("compile_error"));
+        assert!(identifier[1].1.contains(
+            "\"two actions have the identifier `look-up`: `lookup_domain` (src/domains.rs:12) and \""
+        ), "{}", identifier[1].1);
+        let name = arms(&then, "__soar_action_name_look_up");
+        assert!(name[1].1.contains(
+            "\"two actions are named `look up`: `lookup_domain` (src/domains.rs:12) and \""
+        ));
+    }
+
+    #[test]
+    fn test_connectivity_and_on_poll_have_one_name_each() {
+        let check = action(
+            ActionAttr::TestConnectivity,
+            quote!(),
+            parse_quote!(
+                fn check(c: &mut Whois) {}
+            ),
+        );
+        let out = items(&markers(&check));
+        assert_eq!(
+            macro_definitions(&out),
+            [("__soar_action_name_test_connectivity".to_owned(), true)]
+        );
+        let arms = arms(&out, "__soar_action_name_test_connectivity");
+        assert!(
+            arms[1]
+                .1
+                .contains("a crate has one test connectivity action: `check`")
+        );
+        let poll = action(
+            ActionAttr::OnPoll,
+            quote!(),
+            parse_quote!(
+                fn poll(c: &mut Whois) {}
+            ),
+        );
+        assert_eq!(
+            macro_definitions(&items(&markers(&poll))),
+            [("__soar_action_name_on_poll".to_owned(), true)]
+        );
+    }
+
+    #[test]
+    fn the_check_comes_before_the_definition() {
+        // A definition before its check would be in the check's textual scope as well as the
+        // glob import's: rustc would call the name ambiguous.
+        let lookup = action(
+            ActionAttr::Action,
+            quote!(),
+            parse_quote!(
+                #[doc = "Look up."]
+                fn lookup(c: &mut Whois) {}
+            ),
+        );
+        let file: syn::File = syn::parse2(markers(&lookup)).unwrap();
+        assert!(matches!(&file.items[0], syn::Item::Const(_)));
+        assert!(matches!(&file.items[1], syn::Item::Macro(mac) if mac.ident.is_some()));
+    }
+}

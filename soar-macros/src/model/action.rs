@@ -449,3 +449,351 @@ fn param(argument: &syn::PatType) -> darling::Result<Param> {
         name,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_support::ty;
+    use quote::quote;
+    use syn::parse_quote;
+
+    fn site() -> Site {
+        Site {
+            file: "src/lib.rs".to_owned(),
+            line: 3,
+            column: 1,
+        }
+    }
+
+    fn built(attr: ActionAttr, args: TokenStream, item: syn::ItemFn) -> darling::Result<Action> {
+        build(attr, args, &item.attrs, &item.sig, Target::Free, site())
+    }
+
+    fn action(args: TokenStream, item: syn::ItemFn) -> Action {
+        built(ActionAttr::Action, args, item).unwrap()
+    }
+
+    fn messages(attr: ActionAttr, item: syn::ItemFn) -> Vec<String> {
+        built(attr, TokenStream::new(), item)
+            .unwrap_err()
+            .into_iter()
+            .map(|error| error.to_string())
+            .collect()
+    }
+
+    fn param_names(action: &Action) -> Vec<&str> {
+        action
+            .params
+            .iter()
+            .map(|param| param.name.as_str())
+            .collect()
+    }
+
+    #[test]
+    fn names_and_texts_are_derived() {
+        let action = action(
+            quote!(),
+            parse_quote! {
+                /// Run whois lookup
+                /// on a domain.
+                ///
+                /// More text.
+                fn whois_domain(c: &mut Whois) {}
+            },
+        );
+        assert_eq!(*action.identifier, "whois_domain");
+        assert_eq!(*action.name, "whois domain");
+        assert_eq!(*action.kind, "generic");
+        assert!(!action.read_only);
+        assert_eq!(action.description.value, "Run whois lookup on a domain");
+        assert_eq!(action.verbose.value, "More text.");
+        assert_eq!(action.versions, "EQ(*)");
+        assert_eq!(action.connector, ty("Whois"));
+        assert_eq!(action.output, ty("()"));
+        assert_eq!(action.display, "whois_domain");
+        assert_eq!(action.site, site());
+        assert!(action.context.is_none() && action.params.is_empty());
+    }
+
+    #[test]
+    fn the_attribute_decides_what_it_says() {
+        let action = action(
+            quote! {
+                identifier = "lookup-ip", name = "look up ip", kind = "investigate", read_only,
+                render(kind = "custom", view = "views.ip", width = 6), lock = "ip",
+                undo = "forget ip", versions = "GE(6.0)"
+            },
+            parse_quote! {
+                /// Look an address up.
+                fn r#type(c: &Whois, ip: String) -> Result<Record, ActionError> { todo!() }
+            },
+        );
+        assert_eq!(*action.identifier, "lookup-ip");
+        assert_eq!(*action.name, "look up ip");
+        assert_eq!(*action.kind, "investigate");
+        assert!(action.read_only);
+        let render = action.render.as_ref().unwrap();
+        assert_eq!(
+            (render.kind.as_str(), render.view.as_deref(), render.width),
+            ("custom", Some("views.ip"), Some(6))
+        );
+        assert_eq!(*action.lock.as_ref().unwrap().parameter, "ip");
+        assert_eq!(
+            action.undo.as_deref().map(String::as_str),
+            Some("forget ip")
+        );
+        assert_eq!(action.versions, "GE(6.0)");
+        assert_eq!(action.output, ty("Result<Record, ActionError>"));
+        let raw = super::build(
+            ActionAttr::Action,
+            quote!(),
+            &[],
+            &parse_quote!(fn r#type(c: &Whois)),
+            Target::Free,
+            site(),
+        )
+        .unwrap();
+        assert_eq!(*raw.identifier, "type", "a raw identifier loses its `r#`");
+    }
+
+    #[test]
+    fn the_context_is_recognised_by_its_type() {
+        let action = action(
+            quote!(),
+            parse_quote! {
+                /// Look up.
+                fn f(c: &mut Whois, ctx: &mut soar_runtime::context::Ctx, name: &str, count: Option<u32>) {}
+            },
+        );
+        assert!(action.context.is_some());
+        assert_eq!(param_names(&action), ["name", "count"]);
+        assert_eq!(
+            action.params[0].ty,
+            ty("&str"),
+            "a reference is a parameter"
+        );
+        let action = self::action(
+            quote!(),
+            parse_quote! {
+                /// Look up.
+                fn f(c: &mut Whois, name: &str) {}
+            },
+        );
+        assert!(
+            action.context.is_none(),
+            "position does not make the context"
+        );
+        assert_eq!(param_names(&action), ["name"]);
+    }
+
+    #[test]
+    fn a_misplaced_context_says_the_order() {
+        let first = messages(
+            ActionAttr::Action,
+            parse_quote!(
+                fn f(ctx: &mut Ctx, name: String) {}
+            ),
+        );
+        assert_eq!(first.len(), 1);
+        assert!(first[0].starts_with("the connector argument is missing: an action takes `(connector: &mut MyConnector, ctx: &mut Ctx, <parameters>)`"), "{first:?}");
+        let late = messages(
+            ActionAttr::Action,
+            parse_quote!(
+                fn f(c: &mut Whois, name: String, ctx: &mut Ctx) {}
+            ),
+        );
+        assert!(
+            late[0].starts_with("the context comes right after the connector, once"),
+            "{late:?}"
+        );
+        let twice = messages(
+            ActionAttr::Action,
+            parse_quote!(
+                fn f(c: &mut Whois, ctx: &mut Ctx, again: &mut Ctx) {}
+            ),
+        );
+        assert_eq!(twice.len(), 1);
+        assert!(twice[0].starts_with("the context comes right after the connector, once"));
+        let shared = messages(
+            ActionAttr::Action,
+            parse_quote!(
+                fn f(c: &mut Whois, ctx: &Ctx) {}
+            ),
+        );
+        assert_eq!(shared, ["take the context mutably: `ctx: &mut Ctx`"]);
+    }
+
+    #[test]
+    fn the_connector_comes_first() {
+        let none = messages(
+            ActionAttr::Action,
+            parse_quote!(
+                fn f() {}
+            ),
+        );
+        assert!(none[0].starts_with("the first argument of an action is the connector"));
+        let by_value = messages(
+            ActionAttr::Action,
+            parse_quote!(
+                fn f(c: Whois) {}
+            ),
+        );
+        assert!(by_value[0].starts_with("the first argument of an action is the connector"));
+        let method = messages(
+            ActionAttr::Action,
+            parse_quote!(
+                fn f(&self) {}
+            ),
+        );
+        assert_eq!(
+            method,
+            ["an action that is a method needs `#[actions]` on its impl block"]
+        );
+        let both = messages(
+            ActionAttr::Action,
+            parse_quote!(
+                async fn f<T>(c: &mut Whois) {}
+            ),
+        );
+        assert_eq!(both.len(), 2, "{both:?}");
+        assert!(both[0].contains("`async`") && both[1].contains("generic"));
+    }
+
+    #[test]
+    fn a_method_of_an_actions_block() {
+        let signature: Signature =
+            parse_quote!(fn ip(&self, ctx: &mut Ctx, ip: Option<Self>) -> Vec<Self>);
+        let action = build(
+            ActionAttr::Action,
+            quote!(),
+            &[],
+            &signature,
+            Target::Method(Box::new(ty("Whois"))),
+            site(),
+        )
+        .unwrap();
+        assert_eq!(action.connector, ty("Whois"));
+        assert!(action.context.is_some());
+        assert_eq!(action.params[0].ty, ty("Option<Whois>"));
+        assert_eq!(action.output, ty("Vec<Whois>"));
+        assert_eq!(action.display, "Whois::ip");
+        let by_value: Signature = parse_quote!(fn ip(self));
+        let error = build(
+            ActionAttr::Action,
+            quote!(),
+            &[],
+            &by_value,
+            Target::Method(Box::new(ty("Whois"))),
+            site(),
+        )
+        .unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "an action method takes `&self` or `&mut self`"
+        );
+    }
+
+    #[test]
+    fn parameters_are_read_from_their_attributes() {
+        let action = action(
+            quote!(),
+            parse_quote! {
+                /// Look up.
+                fn f(
+                    c: &mut Whois,
+                    /// The domain to query
+                    #[param(primary, contains = ["domain", custom("zone")], column = "Domain")]
+                    domain: String,
+                    #[param(name = "type", default = "a", value_list = ["a", "mx"], description = "Record type")]
+                    record_type: Option<String>,
+                    input_string: Option<String>,
+                ) {}
+            },
+        );
+        assert_eq!(param_names(&action), ["domain", "type", "input_string"]);
+        let [domain, record, input] = &action.params[..] else {
+            panic!("three parameters");
+        };
+        assert_eq!(domain.description.value, "The domain to query");
+        assert!(domain.primary.is_present());
+        let contains: Vec<(&str, bool)> = domain
+            .contains
+            .iter()
+            .map(|item| (item.value.as_str(), item.custom))
+            .collect();
+        assert_eq!(contains, [("domain", false), ("zone", true)]);
+        assert_eq!(domain.column.as_deref(), Some("Domain"));
+        assert_eq!(record.description.value, "Record type");
+        assert_eq!(
+            record.default.as_ref().map(|literal| &literal.value),
+            Some(&crate::parse::literal::Value::Text("a".into()))
+        );
+        assert_eq!(record.value_list.len(), 2);
+        assert_eq!(
+            input.description.value, "Input String",
+            "the name in title case"
+        );
+        let unnamed = messages(
+            ActionAttr::Action,
+            parse_quote!(
+                fn f(c: &mut Whois, (a, b): (u8, u8)) {}
+            ),
+        );
+        assert!(unnamed[0].starts_with("name this parameter"), "{unnamed:?}");
+    }
+
+    #[test]
+    fn the_reserved_actions() {
+        let check = built(
+            ActionAttr::TestConnectivity,
+            quote!(),
+            parse_quote!(
+                fn check(c: &mut Whois, ctx: &mut Ctx) {}
+            ),
+        )
+        .unwrap();
+        assert_eq!(*check.identifier, soar_vocab::TEST_CONNECTIVITY_IDENTIFIER);
+        assert_eq!(*check.name, "test connectivity");
+        assert_eq!(*check.kind, "test");
+        assert_eq!(check.description.value, TEST_CONNECTIVITY_DESCRIPTION);
+        let renamed = built(
+            ActionAttr::TestConnectivity,
+            quote!(identifier = "test_connectivity"),
+            parse_quote!(
+                fn check(c: &mut Whois) {}
+            ),
+        )
+        .unwrap();
+        assert_eq!(*renamed.identifier, "test_connectivity");
+        let poll = built(
+            ActionAttr::OnPoll,
+            quote!(),
+            parse_quote!(
+                fn poll(c: &mut Whois, ctx: &mut Ctx, params: PollParams, extra: u8) {}
+            ),
+        )
+        .unwrap();
+        assert_eq!(
+            (
+                poll.identifier.as_str(),
+                poll.name.as_str(),
+                poll.kind.as_str()
+            ),
+            ("on_poll", "on poll", "ingest")
+        );
+        assert_eq!(poll.poll_args, [ty("PollParams"), ty("u8")]);
+        assert!(poll.params.is_empty());
+        let error = built(
+            ActionAttr::OnPoll,
+            quote!(identifier = "poll"),
+            parse_quote!(
+                fn poll(c: &mut Whois) {}
+            ),
+        )
+        .unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "the on poll action's identifier is always `on_poll`"
+        );
+    }
+}

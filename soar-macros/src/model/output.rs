@@ -88,7 +88,7 @@ pub enum VariantBody {
     /// Nothing.
     Unit,
     /// One value.
-    Newtype(OutputField),
+    Newtype(Box<OutputField>),
     /// Named fields.
     Struct(Vec<OutputField>),
 }
@@ -232,7 +232,7 @@ fn output_variant(variant: &Variant<'_>) -> darling::Result<OutputVariant> {
         Style::Newtype if variant.fields[0].attrs.skip_serializing() => Some(VariantBody::Unit),
         Style::Newtype => errors
             .handle(output_field(&variant.fields[0], None))
-            .map(VariantBody::Newtype),
+            .map(|field| VariantBody::Newtype(Box::new(field))),
         Style::Struct => errors
             .handle(written_fields(&variant.fields))
             .map(VariantBody::Struct),

@@ -71,7 +71,7 @@ pub trait Connector: Hooks + Sized {
 #[diagnostic::on_unimplemented(
     message = "`{Self}` has no lifecycle hooks",
     label = "`{Self}` does not implement `Hooks`",
-    note = "write `impl Hooks for {Self} {}` with the hooks the connector needs (a `#[connector(...)]` without `hooks` gets the defaults)"
+    note = "write `impl Hooks for {Self} {{ ... }}` with the hooks the connector needs (a `#[connector(...)]` without `hooks` gets the defaults)"
 )]
 pub trait Hooks {
     /// Called once before any parameter dict; an error fails the run and no dict is handled.

@@ -233,7 +233,7 @@ fn renamed_and_raw_fields() {
 
 /// One struct per `rename_all` rule, with the same fields.
 macro_rules! renamed_all {
-    ($($name:ident: $rule:literal => [$($path:literal),*],)*) => {$(
+    ($($test:ident, $name:ident: $rule:literal => [$($path:literal),*],)*) => {$(
         #[derive(Serialize, soar_runtime::ActionOutput)]
         #[serde(rename_all = $rule)]
         #[allow(non_snake_case)]
@@ -244,8 +244,7 @@ macro_rules! renamed_all {
         }
 
         #[test]
-        #[allow(non_snake_case)]
-        fn $name() {
+        fn $test() {
             agrees(&[$name {
                 name_server: "a".into(),
                 ip: "b".into(),
@@ -259,14 +258,14 @@ macro_rules! renamed_all {
 }
 
 renamed_all! {
-    rule_lowercase: "lowercase" => ["$.name_server", "$.ip", "$.rawHTML"],
-    rule_uppercase: "UPPERCASE" => ["$.NAME_SERVER", "$.IP", "$.RAWHTML"],
-    rule_pascal_case: "PascalCase" => ["$.NameServer", "$.Ip", "$.RawHTML"],
-    rule_camel_case: "camelCase" => ["$.nameServer", "$.ip", "$.rawHTML"],
-    rule_snake_case: "snake_case" => ["$.name_server", "$.ip", "$.rawHTML"],
-    rule_screaming_snake_case: "SCREAMING_SNAKE_CASE" => ["$.NAME_SERVER", "$.IP", "$.RAWHTML"],
-    rule_kebab_case: "kebab-case" => ["$.name-server", "$.ip", "$.rawHTML"],
-    rule_screaming_kebab_case: "SCREAMING-KEBAB-CASE" => ["$.NAME-SERVER", "$.IP", "$.RAWHTML"],
+    rule_lowercase, RuleLowercase: "lowercase" => ["$.name_server", "$.ip", "$.rawHTML"],
+    rule_uppercase, RuleUppercase: "UPPERCASE" => ["$.NAME_SERVER", "$.IP", "$.RAWHTML"],
+    rule_pascal_case, RulePascalCase: "PascalCase" => ["$.NameServer", "$.Ip", "$.RawHTML"],
+    rule_camel_case, RuleCamelCase: "camelCase" => ["$.nameServer", "$.ip", "$.rawHTML"],
+    rule_snake_case, RuleSnakeCase: "snake_case" => ["$.name_server", "$.ip", "$.rawHTML"],
+    rule_screaming_snake_case, RuleScreamingSnakeCase: "SCREAMING_SNAKE_CASE" => ["$.NAME_SERVER", "$.IP", "$.RAWHTML"],
+    rule_kebab_case, RuleKebabCase: "kebab-case" => ["$.name-server", "$.ip", "$.rawHTML"],
+    rule_screaming_kebab_case, RuleScreamingKebabCase: "SCREAMING-KEBAB-CASE" => ["$.NAME-SERVER", "$.IP", "$.RAWHTML"],
 }
 
 #[derive(Serialize, soar_runtime::ActionOutput)]
@@ -288,6 +287,7 @@ fn is_zero(value: &u32) -> bool {
 }
 
 #[derive(Serialize, soar_runtime::ActionOutput)]
+#[allow(dead_code)] // the skipped fields are there to be skipped
 struct Skipping {
     shown: String,
     #[serde(skip)]
@@ -318,6 +318,7 @@ struct Transparent {
 
 #[derive(Serialize, soar_runtime::ActionOutput)]
 #[serde(transparent)]
+#[allow(dead_code)] // the skipped field is there to be skipped
 struct TransparentWithSkipped {
     #[serde(skip)]
     cache: u8,

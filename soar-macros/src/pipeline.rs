@@ -181,7 +181,8 @@ fn with_errors(item: TokenStream, errors: Error) -> TokenStream {
 mod tests {
     use super::*;
     use crate::test_support::{
-        errors, function, has_attr, invocations, items, macro_definitions, path, trait_impls, ty,
+        errors, function, has_attr, invocations, items, macro_definitions, path, site, trait_impls,
+        ty,
     };
 
     const CONNECTOR_ARGS: &str = r#"appid = "1b4c2f39-0a55-4c1e-9d57-5f3f1a7c9e21", name = "WHOIS Sample App",
@@ -190,14 +191,6 @@ mod tests {
 
     fn connector_args(extra: &str) -> TokenStream {
         format!("{CONNECTOR_ARGS}{extra}").parse().unwrap()
-    }
-
-    fn site() -> Site {
-        Site {
-            file: "src/lib.rs".to_owned(),
-            line: 7,
-            column: 1,
-        }
     }
 
     /// The struct among the items.

@@ -5,6 +5,45 @@
 use proc_macro2::TokenStream;
 use syn::visit::Visit;
 
+use crate::model::action::{Action, Site, Target};
+use crate::parse::action::ActionAttr;
+
+/// Where the actions of the tests are declared.
+pub fn site() -> Site {
+    Site {
+        file: "src/domains.rs".to_owned(),
+        line: 12,
+        column: 5,
+    }
+}
+
+/// The model of a free function with this attribute and these arguments.
+pub fn free_action(
+    attr: ActionAttr,
+    args: TokenStream,
+    item: &syn::ItemFn,
+) -> darling::Result<Action> {
+    crate::model::action::build(attr, args, &item.attrs, &item.sig, Target::Free, site())
+}
+
+/// The model of a method of an `#[actions]` block of `self_type`.
+pub fn method_action(
+    attr: ActionAttr,
+    signature: &syn::Signature,
+    self_type: &str,
+) -> darling::Result<Action> {
+    let target = Target::Method(Box::new(ty(self_type)));
+    crate::model::action::build(attr, TokenStream::new(), &[], signature, target, site())
+}
+
+/// The segments of a path, as text.
+fn segments(path: &syn::Path) -> Vec<String> {
+    path.segments
+        .iter()
+        .map(|segment| segment.ident.to_string())
+        .collect()
+}
+
 /// A path from its text.
 pub fn path(text: &str) -> syn::Path {
     syn::parse_str(text).unwrap_or_else(|error| panic!("not a path: {text}: {error}"))
@@ -203,12 +242,7 @@ pub fn qualified_paths(items: &[syn::Item]) -> Vec<(syn::Type, String, String)> 
 
         fn visit_expr_path(&mut self, path: &'ast syn::ExprPath) {
             if let Some(qself) = &path.qself {
-                let segments: Vec<String> = path
-                    .path
-                    .segments
-                    .iter()
-                    .map(|segment| segment.ident.to_string())
-                    .collect();
+                let segments = segments(&path.path);
                 let item = segments.last().cloned().unwrap_or_default();
                 let trait_name = qself
                     .position
@@ -259,13 +293,7 @@ pub fn expr_paths(node: &syn::Item) -> Vec<String> {
     impl<'ast> Visit<'ast> for Paths {
         fn visit_expr_path(&mut self, path: &'ast syn::ExprPath) {
             if path.qself.is_none() {
-                let segments: Vec<String> = path
-                    .path
-                    .segments
-                    .iter()
-                    .map(|segment| segment.ident.to_string())
-                    .collect();
-                self.0.push(segments.join("::"));
+                self.0.push(segments(&path.path).join("::"));
             }
             syn::visit::visit_expr_path(self, path);
         }

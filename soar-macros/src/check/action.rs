@@ -189,18 +189,12 @@ fn extras(action: &Action, errors: &mut darling::error::Accumulator) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::action::{Site, Target, build};
     use proc_macro2::TokenStream;
     use quote::quote;
 
     fn violations(attr: ActionAttr, args: TokenStream, item: TokenStream) -> Vec<String> {
         let item: syn::ItemFn = syn::parse2(item).unwrap();
-        let site = Site {
-            file: "src/lib.rs".to_owned(),
-            line: 1,
-            column: 1,
-        };
-        let action = build(attr, args, &item.attrs, &item.sig, Target::Free, site).unwrap();
+        let action = crate::test_support::free_action(attr, args, &item).unwrap();
         match check(&action) {
             Ok(()) => Vec::new(),
             Err(errors) => errors.into_iter().map(|error| error.to_string()).collect(),

@@ -263,20 +263,15 @@ fn param_checks(runtime: &syn::Path, param: &Param) -> TokenStream {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::action::{Site, build};
     use crate::test_support::{
-        calls, field, function, invocations, items, qualified_paths, struct_expr, text, ty,
+        calls, field, free_action, function, invocations, items, method_action, qualified_paths,
+        struct_expr, text, ty,
     };
     use quote::quote;
     use syn::parse_quote;
 
-    fn action(attr: ActionAttr, args: TokenStream, item: syn::ItemFn, target: Target) -> Action {
-        let site = Site {
-            file: "src/lib.rs".to_owned(),
-            line: 9,
-            column: 1,
-        };
-        build(attr, args, &item.attrs, &item.sig, target, site).unwrap()
+    fn action(attr: ActionAttr, args: TokenStream, item: syn::ItemFn) -> Action {
+        free_action(attr, args, &item).unwrap()
     }
 
     fn lookup() -> Action {
@@ -292,7 +287,6 @@ mod tests {
                     #[param(contains = ["ip"], default = "1.2.3.4")] server: Option<String>,
                 ) -> Vec<Record> { todo!() }
             },
-            Target::Free,
         )
     }
 
@@ -344,7 +338,6 @@ mod tests {
                 #[doc = "Ping."]
                 fn ping(c: &Whois) {}
             ),
-            Target::Free,
         );
         let out = items(&expand(&action));
         let handler = function(&out, "__soar_handle").unwrap();
@@ -354,20 +347,7 @@ mod tests {
     #[test]
     fn a_method_is_called_through_its_type() {
         let signature: syn::Signature = parse_quote!(fn check(&mut self, ctx: &mut Ctx));
-        let site = Site {
-            file: "src/lib.rs".to_owned(),
-            line: 2,
-            column: 1,
-        };
-        let action = build(
-            ActionAttr::TestConnectivity,
-            quote!(),
-            &[],
-            &signature,
-            Target::Method(Box::new(ty("Whois"))),
-            site,
-        )
-        .unwrap();
+        let action = method_action(ActionAttr::TestConnectivity, &signature, "Whois").unwrap();
         let out = items(&expand(&action));
         let handler = function(&out, "__soar_handle").unwrap();
         assert_eq!(

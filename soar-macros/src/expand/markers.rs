@@ -125,17 +125,11 @@ fn definition(action: &Action, key: &Key) -> TokenStream {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::action::{Target, build};
-    use crate::test_support::{invocations, items, macro_definitions};
+    use crate::test_support::{free_action, invocations, items, macro_definitions};
     use syn::parse_quote;
 
     fn action(attr: ActionAttr, args: TokenStream, item: syn::ItemFn) -> Action {
-        let site = Site {
-            file: "src/domains.rs".to_owned(),
-            line: 12,
-            column: 5,
-        };
-        build(attr, args, &item.attrs, &item.sig, Target::Free, site).unwrap()
+        free_action(attr, args, &item).unwrap()
     }
 
     /// The arms of a `macro_rules!` definition: the matcher's and the transcriber's tokens.

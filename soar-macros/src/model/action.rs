@@ -453,20 +453,12 @@ fn param(argument: &syn::PatType) -> darling::Result<Param> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::test_support::ty;
+    use crate::test_support::{method_action, site, ty};
     use quote::quote;
     use syn::parse_quote;
 
-    fn site() -> Site {
-        Site {
-            file: "src/lib.rs".to_owned(),
-            line: 3,
-            column: 1,
-        }
-    }
-
     fn built(attr: ActionAttr, args: TokenStream, item: syn::ItemFn) -> darling::Result<Action> {
-        build(attr, args, &item.attrs, &item.sig, Target::Free, site())
+        crate::test_support::free_action(attr, args, &item)
     }
 
     fn action(args: TokenStream, item: syn::ItemFn) -> Action {
@@ -544,13 +536,12 @@ mod tests {
         );
         assert_eq!(action.versions, "GE(6.0)");
         assert_eq!(action.output, ty("Result<Record, ActionError>"));
-        let raw = super::build(
+        let raw = built(
             ActionAttr::Action,
             quote!(),
-            &[],
-            &parse_quote!(fn r#type(c: &Whois)),
-            Target::Free,
-            site(),
+            parse_quote!(
+                fn r#type(c: &Whois) {}
+            ),
         )
         .unwrap();
         assert_eq!(*raw.identifier, "type", "a raw identifier loses its `r#`");
@@ -663,30 +654,14 @@ mod tests {
     fn a_method_of_an_actions_block() {
         let signature: Signature =
             parse_quote!(fn ip(&self, ctx: &mut Ctx, ip: Option<Self>) -> Vec<Self>);
-        let action = build(
-            ActionAttr::Action,
-            quote!(),
-            &[],
-            &signature,
-            Target::Method(Box::new(ty("Whois"))),
-            site(),
-        )
-        .unwrap();
+        let action = method_action(ActionAttr::Action, &signature, "Whois").unwrap();
         assert_eq!(action.connector, ty("Whois"));
         assert!(action.context.is_some());
         assert_eq!(action.params[0].ty, ty("Option<Whois>"));
         assert_eq!(action.output, ty("Vec<Whois>"));
         assert_eq!(action.display, "Whois::ip");
         let by_value: Signature = parse_quote!(fn ip(self));
-        let error = build(
-            ActionAttr::Action,
-            quote!(),
-            &[],
-            &by_value,
-            Target::Method(Box::new(ty("Whois"))),
-            site(),
-        )
-        .unwrap_err();
+        let error = method_action(ActionAttr::Action, &by_value, "Whois").unwrap_err();
         assert_eq!(
             error.to_string(),
             "an action method takes `&self` or `&mut self`"

@@ -107,7 +107,11 @@ use parse::action::ActionAttr;
 
 /// Where the attribute being expanded is written.
 fn site() -> Site {
-    let span = proc_macro::Span::call_site();
+    site_of(proc_macro::Span::call_site())
+}
+
+/// Where a token is written.
+fn site_of(span: proc_macro::Span) -> Site {
     Site {
         file: span.file(),
         line: span.line(),
@@ -225,7 +229,7 @@ pub fn on_poll(args: TokenStream, item: TokenStream) -> TokenStream {
 /// `#[action]`, `#[test_connectivity]` or `#[on_poll]` (their receiver is the connector).
 #[proc_macro_attribute]
 pub fn actions(args: TokenStream, item: TokenStream) -> TokenStream {
-    pipeline::actions(args.into(), item.into(), &site()).into()
+    pipeline::actions(args.into(), item.into(), &|span| site_of(span.unwrap())).into()
 }
 
 /// Describes what serde writes for a struct or an enum as action output data paths (derive it

@@ -76,9 +76,14 @@ pub fn action(attr: ActionAttr, args: TokenStream, item: TokenStream, site: Site
     }
 }
 
-/// `#[actions]` on an impl block of the connector, declared at `site`: its methods marked
-/// `#[action]`, `#[test_connectivity]` or `#[on_poll]` are registered.
-pub fn actions(args: TokenStream, item: TokenStream, site: &Site) -> TokenStream {
+/// `#[actions]` on an impl block of the connector: its methods marked `#[action]`,
+/// `#[test_connectivity]` or `#[on_poll]` are registered, each declared where `locate` says its
+/// name is.
+pub fn actions(
+    args: TokenStream,
+    item: TokenStream,
+    locate: &dyn Fn(proc_macro2::Span) -> Site,
+) -> TokenStream {
     let mut block: syn::ItemImpl = match syn::parse2(item.clone()) {
         Ok(block) => block,
         Err(error) => {
@@ -121,7 +126,7 @@ pub fn actions(args: TokenStream, item: TokenStream, site: &Site) -> TokenStream
                 &method.attrs,
                 &method.sig,
                 model::action::Target::Method(Box::new(self_type.clone())),
-                site.clone(),
+                locate(method.sig.ident.span()),
             )
         });
         parse::action::strip(&mut method.sig);
@@ -454,7 +459,7 @@ mod tests {
                 fn helper(&self) {}
             }
         };
-        let out = items(&actions(quote!(), item, &site()));
+        let out = items(&actions(quote!(), item, &|_| site()));
         let syn::Item::Impl(block) = &out[0] else {
             panic!("the impl block first");
         };

@@ -28,9 +28,9 @@ pub enum Target {
     Method(Box<Type>),
 }
 
-/// Where an action is declared: the place of its attribute (the `#[actions]` attribute for a
-/// method, which its name tells apart). It tells two actions apart in the markers that make a
-/// duplicate identifier an error, and messages show it.
+/// Where an action is declared: the place of its attribute (of its name, for a method of an
+/// `#[actions]` block). It tells two actions apart in the markers that make a duplicate
+/// identifier an error, and messages show it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Site {
     /// The source file, as the compiler names it.

@@ -64,6 +64,7 @@ pub trait Connector: Hooks + Sized {
 ///         Ok(())
 ///     }
 /// }
+/// # fn main() {}
 /// ```
 ///
 /// Being a trait, a misspelled hook (`fn initalize`) is a compile error, not a method that never

@@ -7,7 +7,7 @@
 //! `model` (what the user wrote, resolved), `check` (the platform's rules, every violation
 //! an error with a span) and `expand` (the generated code), driven by `pipeline`.
 //!
-//! # Registration and duplicate identifiers
+//! # Registration, and duplicate identifiers and names
 //!
 //! An `#[action]` anywhere in the crate belongs to the connector named by its first argument:
 //! each registers itself with `inventory` (a static collected at program start, no list to
@@ -15,26 +15,79 @@
 //! JSON lists them in declaration order (file, then line, whatever the link order), test
 //! connectivity first and on poll last.
 //!
-//! A duplicate identifier must still be a compile error reported by `cargo check`. `inventory`
-//! alone finds duplicates only at run time, and one macro invocation cannot see the others.
-//! So each action also defines a `#[macro_export]` `macro_rules!` macro whose name encodes its
-//! identifier (`__soar_action_identifier_whois_domain`; the identifier is lowercase, so `-` is
-//! written `H`). `#[macro_export]` puts every such macro at the crate root whatever module the
-//! action is in, and rustc refuses two macros of one name there: error E0428 "the name
-//! `__soar_action_identifier_whois_domain` is defined multiple times", at the second action's
-//! attribute with a note at the first. It is a name-resolution error, so `cargo check`,
-//! clippy and rust-analyzer report it; it needs no `unsafe` (unlike a duplicate
-//! `#[export_name]`, which only the linker reports); and it works for actions in any file,
-//! which a macro on an inline module could not. Test connectivity and on poll define one fixed
-//! name each, so a second one is refused the same way. The cost: the markers are (hidden)
-//! exported macros of the crate, and two connectors in one crate share one namespace of
-//! identifiers. The trybuild cases `fail/duplicate_identifier` and
-//! `fail/two_test_connectivity` pin the behaviour; `cargo xtask bundle` checks the app JSON
-//! again.
+//! Two actions with one identifier, or one name, must still be a compile error that `cargo
+//! check` reports and that names the key and both actions. `inventory` finds duplicates only at
+//! run time, and one macro invocation cannot see the others. So each action defines a
+//! `#[macro_export]` marker macro per key (`__soar_action_identifier_<id>`, `-` written `H`;
+//! `__soar_action_name_<name>`, spaces written `_`), which `#[macro_export]` puts at the crate
+//! root whatever module the action is in, and invokes the crate root's marker of each key
+//! through a glob import (`use crate::*`), passing its site (file, line, column, function)
+//! and how to name it. A marker recognises its own action's site and expands to what follows;
+//! the marker of another action with that key expands to a `compile_error!` that names the key
+//! and both actions with their files and lines (`fail/duplicate_identifier`,
+//! `fail/duplicate_name`, `fail/two_test_connectivity`). The name is checked inside the
+//! identifier's check, so a pair with both keys equal is reported once. It is name resolution
+//! and macro expansion, so `cargo check`, clippy and rust-analyzer report it; it needs no
+//! `unsafe` (unlike a duplicate `#[export_name]`, which only the linker reports), no state in
+//! the proc macro and no list, and it works for actions in any file, which a macro on an inline
+//! module could not. Test connectivity and on poll check their fixed names only.
 //!
-//! Rules that depend on types (a `primary` parameter whose type brings no contains, a default
-//! that does not fit the type, a secret with a default) are `const` assertions on the types'
-//! associated constants, evaluated by `cargo check` too, with their span on the offending token.
+//! rustc also reports the second definition of the marker (E0428, "the name
+//! `__soar_action_identifier_lookup` is defined multiple times", at both actions): its text
+//! cannot be chosen, and it cannot be avoided. Expansion is symmetric (neither action knows it
+//! is the second), a macro can only look a name up where something defines it, and Rust has
+//! no stable "define it unless it exists" (`#[cfg(accessible)]` is unstable); every place two
+//! independent expansions can meet (the crate root's macros, items, trait impls) reports a
+//! clash in rustc's words. The ways to choose the whole message were weighed and refused:
+//! state kept across invocations in the proc macro (rustc documents no order or count of
+//! invocations, and rust-analyzer's long-lived expansion server would report actions renamed
+//! or deleted long ago), reading the crate's files from the macro (blind to `cfg`, `#[path]`
+//! and generated actions), and a list of the actions in `#[connector]` (a list to maintain,
+//! whose forgotten entry is a missing action). So the error a reader acts on is ours, next to
+//! rustc's one line. The cost of markers: they are (hidden) exported macros of the crate, and
+//! two connectors in one crate share one namespace of identifiers and names. `cargo xtask
+//! bundle` checks the app JSON again.
+//!
+//! # The context and the connector
+//!
+//! A macro sees tokens, not types, so the context is the argument whose type is a reference to
+//! a path ending in `Ctx` (`&mut Ctx`, `&mut soar_runtime::context::Ctx`), wherever it is, and
+//! every other argument after the connector is a parameter: the generated call passes the
+//! runtime's context there with the span of the user's type, so a `Ctx` that is something else
+//! is a type error at that argument. The context comes right after the connector: a context
+//! first (the connector forgotten), later, twice or shared is an error at that argument saying
+//! the order. The connector type must implement `Connector`, checked at the user's type.
+//!
+//! # Lifecycle hooks: a trait, not a check
+//!
+//! The hooks (`initialize`, `validate_parameters`, `finalize`, `handle_exception`,
+//! `handle_cancel`) are the methods of `soar_runtime::connector::Hooks`, a supertrait of
+//! `Connector`: `#[connector]` implements it with the platform's defaults unless the attribute
+//! says `hooks`, and then the author writes `impl Hooks for MyConnector { ... }`. A misspelled
+//! hook (`fn initalize`) in that impl is rustc's E0407 with a suggestion, so it cannot pass
+//! unnoticed; a check could not do as much, since a macro does not see the inherent impls of
+//! the struct, which may be in any module. What a trait alone would miss, an inherent method
+//! with a hook's name (the hook written in the wrong place, which would never run), is refused
+//! by a check on the names (see the runtime's `__private::hooks`).
+//!
+//! # Outputs follow serde
+//!
+//! `#[derive(ActionOutput)]` reads the `#[serde(...)]` attributes with serde's own model
+//! (`serde_derive_internals`, the crate `serde_derive` is built from, on the same syn), so the
+//! data paths are those serde writes: rename rules, `flatten`, `skip`, `transparent`, newtype
+//! structs, `into`, a struct's `tag`, and enums externally, internally, adjacently and not
+//! tagged. What data paths cannot describe (tuples, unit structs, `serialize_with`, `remote`)
+//! is an error at the offending token. The derive also implements `OutputType`,
+//! `IntoActionResult` and `Summary` for the type, so that the runtime needs no blanket impls
+//! over `ActionOutput` and a `Vec<Row>` whose `Row` lacks it is an error naming `Row`.
+//!
+//! # Rules that depend on types
+//!
+//! A `primary` parameter whose type brings no contains is a trait bound that fails with its own
+//! message (`HasContains<{ !<T as ActionParam>::CONTAINS.is_empty() }>: PrimaryContains<T>`);
+//! a default that does not fit the type and a secret with a default are `const` assertions on
+//! the types' associated constants. All are evaluated by `cargo check`, with their span on the
+//! offending token.
 
 mod check;
 mod docs;
@@ -44,10 +97,27 @@ mod names;
 mod parse;
 mod pipeline;
 mod suggest;
+#[cfg(test)]
+mod test_support;
 
 use proc_macro::TokenStream;
 
+use model::action::Site;
 use parse::action::ActionAttr;
+
+/// Where the attribute being expanded is written.
+fn site() -> Site {
+    site_of(proc_macro::Span::call_site())
+}
+
+/// Where a token is written.
+fn site_of(span: proc_macro::Span) -> Site {
+    Site {
+        file: span.file(),
+        line: span.line(),
+        column: span.column(),
+    }
+}
 
 /// Declares the connector on its struct: the app-level metadata and the asset configuration.
 ///
@@ -66,7 +136,7 @@ use parse::action::ActionAttr;
 ///     product_version_regex = ".*", app_version = "1.2.3" (the crate's version otherwise),
 ///     min_platform_version = "6.3.0", python_version = "3.9, 3.13",
 ///     logo = "logo.svg", logo_dark = "logo_dark.svg", contributors = ["Ada"],
-///     fips_compliant, crate = "::soar_runtime",
+///     fips_compliant, hooks, crate = "::soar_runtime",
 /// )]
 /// pub struct Whois {
 ///     /// Whois server to use           <- the field's description
@@ -85,17 +155,18 @@ use parse::action::ActionAttr;
 /// The struct's fields are the asset configuration in form order; the type decides
 /// `data_type` (`soar_runtime::asset::AssetField`), and the runtime builds the struct from
 /// the prepared configuration, naming a missing or mistyped field in its error. The lifecycle
-/// hooks are plain methods of the struct (`initialize`, `validate_parameters`, `finalize`,
-/// `handle_exception`, `handle_cancel`, with the signatures of `soar_runtime::connector::Connector`),
-/// visible from the struct's module; the defaults apply otherwise. Declare the connector at
-/// module level (not inside a function), one per crate.
+/// hooks are the platform's defaults; with `hooks` in the attribute, the author implements
+/// `soar_runtime::connector::Hooks` for the struct instead (an inherent method with a hook's
+/// name is an error: it would never run). Declare the connector at module level (not inside a
+/// function), one per crate.
 #[proc_macro_attribute]
 pub fn connector(args: TokenStream, item: TokenStream) -> TokenStream {
     pipeline::connector(args.into(), item.into()).into()
 }
 
 /// Declares an action: a function whose first argument is the connector (`&mut Whois` or
-/// `&Whois`), optionally followed by the context (`&mut Ctx`), then the parameters.
+/// `&Whois`), optionally followed by the context (`&mut Ctx`, recognised by its type), then the
+/// parameters.
 ///
 /// ```text
 /// /// Run whois lookup on the given domain.      <- description (a final period is dropped)
@@ -130,7 +201,7 @@ pub fn connector(args: TokenStream, item: TokenStream) -> TokenStream {
 /// connector, mark the block `#[actions]` and the methods `#[action]`.
 #[proc_macro_attribute]
 pub fn action(args: TokenStream, item: TokenStream) -> TokenStream {
-    pipeline::action(ActionAttr::Action, args.into(), item.into()).into()
+    pipeline::action(ActionAttr::Action, args.into(), item.into(), site()).into()
 }
 
 /// Declares the test connectivity action: `fn(conn: &mut C, ctx: &mut Ctx) -> ...`, no
@@ -138,25 +209,31 @@ pub fn action(args: TokenStream, item: TokenStream) -> TokenStream {
 /// `#[test_connectivity(identifier = "test_connectivity")]`; one per crate.
 #[proc_macro_attribute]
 pub fn test_connectivity(args: TokenStream, item: TokenStream) -> TokenStream {
-    pipeline::action(ActionAttr::TestConnectivity, args.into(), item.into()).into()
+    pipeline::action(
+        ActionAttr::TestConnectivity,
+        args.into(),
+        item.into(),
+        site(),
+    )
+    .into()
 }
 
 /// Declares the on poll action: `fn(conn: &mut C, ctx: &mut Ctx, params: PollParams) -> ...`.
 /// Its identifier is `on_poll`; its parameters are the platform's five; one per crate.
 #[proc_macro_attribute]
 pub fn on_poll(args: TokenStream, item: TokenStream) -> TokenStream {
-    pipeline::action(ActionAttr::OnPoll, args.into(), item.into()).into()
+    pipeline::action(ActionAttr::OnPoll, args.into(), item.into(), site()).into()
 }
 
 /// Registers the methods of an inherent impl block of the connector that are marked
 /// `#[action]`, `#[test_connectivity]` or `#[on_poll]` (their receiver is the connector).
 #[proc_macro_attribute]
 pub fn actions(args: TokenStream, item: TokenStream) -> TokenStream {
-    pipeline::actions(args.into(), item.into()).into()
+    pipeline::actions(args.into(), item.into(), &|span| site_of(span.unwrap())).into()
 }
 
-/// Describes a struct's fields as action output data paths (derive it beside
-/// `serde::Serialize`, whose `rename`, `rename_all`, `skip` and `flatten` it follows).
+/// Describes what serde writes for a struct or an enum as action output data paths (derive it
+/// beside `serde::Serialize`, whose attributes it reads with serde's own model).
 ///
 /// ```text
 /// #[derive(Serialize, ActionOutput)]

@@ -1,5 +1,5 @@
-//! Names: action identifiers and names, the app's package and module names, serde's renaming
-//! rules, and the names of the marker macros that make duplicate identifiers collide.
+//! Names: action identifiers and names, the app's package and module names, the names of the
+//! marker macros that make duplicate identifiers and names errors, and types as text.
 
 use proc_macro2::{Ident, Span};
 use quote::format_ident;
@@ -47,39 +47,21 @@ pub fn identifier_marker(identifier: &str, span: Span) -> Ident {
     )
 }
 
-/// A field name as serde writes it under a container's `rename_all` rule, or `None` when the
-/// rule is not one of serde's.
-pub fn rename(field: &str, rule: &str) -> Option<String> {
-    let words: Vec<&str> = field.split('_').filter(|word| !word.is_empty()).collect();
-    let capitalized = |word: &&str| title(word);
-    Some(match rule {
-        "lowercase" => field.to_lowercase(),
-        "UPPERCASE" => field.to_uppercase(),
-        "PascalCase" => words.iter().map(capitalized).collect(),
-        "camelCase" => {
-            let mut name = words.first().map_or_else(String::new, |w| w.to_lowercase());
-            name.extend(words.iter().skip(1).map(capitalized));
-            name
-        }
-        "snake_case" => field.to_owned(),
-        "SCREAMING_SNAKE_CASE" => field.to_uppercase(),
-        "kebab-case" => field.replace('_', "-"),
-        "SCREAMING-KEBAB-CASE" => field.replace('_', "-").to_uppercase(),
-        _ => return None,
-    })
+/// The name of the marker macro of an action name: names are lowercase letters, digits and
+/// spaces, and spaces become `_`.
+pub fn name_marker(name: &str, span: Span) -> Ident {
+    format_ident!("__soar_action_name_{}", name.replace(' ', "_"), span = span)
 }
 
-/// serde's `rename_all` rules, for messages.
-pub const RENAME_RULES: [&str; 8] = [
-    "lowercase",
-    "UPPERCASE",
-    "PascalCase",
-    "camelCase",
-    "snake_case",
-    "SCREAMING_SNAKE_CASE",
-    "kebab-case",
-    "SCREAMING-KEBAB-CASE",
-];
+/// The tokens of a type, for messages: `Option<Vec<Ip>>`.
+pub fn type_text(ty: &syn::Type) -> String {
+    quote::quote!(#ty)
+        .to_string()
+        .replace(" < ", "<")
+        .replace(" >", ">")
+        .replace("< ", "<")
+        .replace(" :: ", "::")
+}
 
 #[cfg(test)]
 mod tests {
@@ -115,25 +97,12 @@ mod tests {
     }
 
     #[test]
-    fn serde_rename_rules() {
-        let cases = [
-            ("lowercase", "registrar_name"),
-            ("UPPERCASE", "REGISTRAR_NAME"),
-            ("PascalCase", "RegistrarName"),
-            ("camelCase", "registrarName"),
-            ("snake_case", "registrar_name"),
-            ("SCREAMING_SNAKE_CASE", "REGISTRAR_NAME"),
-            ("kebab-case", "registrar-name"),
-            ("SCREAMING-KEBAB-CASE", "REGISTRAR-NAME"),
-        ];
-        for (rule, expected) in cases {
-            assert_eq!(
-                rename("registrar_name", rule).as_deref(),
-                Some(expected),
-                "{rule}"
-            );
-        }
-        assert_eq!(rename("x", "Title Case"), None);
-        assert_eq!(RENAME_RULES.len(), cases.len());
+    fn name_markers_and_types_as_text() {
+        assert_eq!(
+            name_marker("whois domain 2", Span::call_site()).to_string(),
+            "__soar_action_name_whois_domain_2"
+        );
+        let ty: syn::Type = syn::parse_quote!(std::option::Option<Vec<Ip>>);
+        assert_eq!(type_text(&ty), "std::option::Option<Vec<Ip>>");
     }
 }

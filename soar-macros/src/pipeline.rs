@@ -6,6 +6,7 @@ use darling::Error;
 use proc_macro2::TokenStream;
 use quote::{ToTokens, quote};
 
+use crate::model::action::Site;
 use crate::parse::action::ActionAttr;
 use crate::{check, expand, model, parse};
 
@@ -19,12 +20,17 @@ pub fn connector(args: TokenStream, item: TokenStream) -> TokenStream {
             return with_errors(item, error);
         }
     };
+    let lenient = parse::lenient_items(&args);
     let built = parse::args(args).and_then(|args| model::connector::build(args, &item));
     parse::connector::strip(&mut item);
     let connector = match built {
         Ok(connector) => connector,
         Err(errors) => {
-            let stub = expand::connector::stub(&parse::runtime_path(None), &item.ident);
+            let stub = expand::connector::stub(
+                &parse::lenient_runtime_path(&lenient),
+                &item.ident,
+                parse::lenient_flag(&lenient, "hooks"),
+            );
             return with_errors(quote!(#item #stub), errors);
         }
     };
@@ -35,15 +41,16 @@ pub fn connector(args: TokenStream, item: TokenStream) -> TokenStream {
         }
         Err(errors) => {
             // The checks that need types still run, so that every error shows at once.
-            let stub = expand::connector::stub(&connector.runtime, &item.ident);
+            let stub = expand::connector::stub(&connector.runtime, &item.ident, connector.hooks);
             let checks = expand::connector::checks(&connector);
             with_errors(quote!(#item #stub const _: () = { #checks };), errors)
         }
     }
 }
 
-/// `#[action(...)]`, `#[test_connectivity(...)]` or `#[on_poll]` on a free function.
-pub fn action(attr: ActionAttr, args: TokenStream, item: TokenStream) -> TokenStream {
+/// `#[action(...)]`, `#[test_connectivity(...)]` or `#[on_poll]` on a free function declared at
+/// `site`.
+pub fn action(attr: ActionAttr, args: TokenStream, item: TokenStream, site: Site) -> TokenStream {
     let mut function: syn::ItemFn = match syn::parse2(item.clone()) {
         Ok(function) => function,
         Err(error) => {
@@ -57,6 +64,7 @@ pub fn action(attr: ActionAttr, args: TokenStream, item: TokenStream) -> TokenSt
         &function.attrs,
         &function.sig,
         model::action::Target::Free,
+        site,
     );
     parse::action::strip(&mut function.sig);
     match built {
@@ -69,8 +77,13 @@ pub fn action(attr: ActionAttr, args: TokenStream, item: TokenStream) -> TokenSt
 }
 
 /// `#[actions]` on an impl block of the connector: its methods marked `#[action]`,
-/// `#[test_connectivity]` or `#[on_poll]` are registered.
-pub fn actions(args: TokenStream, item: TokenStream) -> TokenStream {
+/// `#[test_connectivity]` or `#[on_poll]` are registered, each declared where `locate` says its
+/// name is.
+pub fn actions(
+    args: TokenStream,
+    item: TokenStream,
+    locate: &dyn Fn(proc_macro2::Span) -> Site,
+) -> TokenStream {
     let mut block: syn::ItemImpl = match syn::parse2(item.clone()) {
         Ok(block) => block,
         Err(error) => {
@@ -113,6 +126,7 @@ pub fn actions(args: TokenStream, item: TokenStream) -> TokenStream {
                 &method.attrs,
                 &method.sig,
                 model::action::Target::Method(Box::new(self_type.clone())),
+                locate(method.sig.ident.span()),
             )
         });
         parse::action::strip(&mut method.sig);
@@ -155,7 +169,7 @@ pub fn action_output(input: TokenStream) -> TokenStream {
     match built.and_then(|output| check::output::check(&output).map(|()| output)) {
         Ok(output) => expand::output::expand(&output),
         Err(errors) => {
-            let stub = expand::output::stub(&parse::runtime_path(None), &input);
+            let stub = expand::output::stub(&parse::output::lenient_runtime_path(&input), &input);
             let errors = errors.write_errors();
             quote!(#stub #errors)
         }
@@ -171,22 +185,42 @@ fn with_errors(item: TokenStream, errors: Error) -> TokenStream {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn text(tokens: &TokenStream) -> String {
-        tokens.to_string()
-    }
+    use crate::test_support::{
+        errors, function, has_attr, invocations, items, macro_definitions, path, site, trait_impls,
+        ty,
+    };
 
     const CONNECTOR_ARGS: &str = r#"appid = "1b4c2f39-0a55-4c1e-9d57-5f3f1a7c9e21", name = "WHOIS Sample App",
         publisher = "Example Corp", app_type = "information", product_vendor = "Generic",
         product_name = "Whois", license = "Apache-2.0""#;
 
-    fn connector_args() -> TokenStream {
-        CONNECTOR_ARGS.parse().unwrap()
+    fn connector_args(extra: &str) -> TokenStream {
+        format!("{CONNECTOR_ARGS}{extra}").parse().unwrap()
     }
 
-    #[test]
-    fn a_connector_gets_its_impl_and_loses_its_helper_attributes() {
-        let item = quote! {
+    /// The struct among the items.
+    fn structure<'a>(items: &'a [syn::Item], name: &str) -> &'a syn::ItemStruct {
+        items
+            .iter()
+            .find_map(|item| match item {
+                syn::Item::Struct(item) if item.ident == name => Some(item),
+                _ => None,
+            })
+            .unwrap_or_else(|| panic!("no struct {name}"))
+    }
+
+    /// The type an impl is for, as the type it is.
+    fn self_type(block: &syn::ItemImpl) -> syn::Type {
+        (*block.self_ty).clone()
+    }
+
+    /// The trait path of an impl.
+    fn trait_path(block: &syn::ItemImpl) -> syn::Path {
+        block.trait_.as_ref().unwrap().0.clone()
+    }
+
+    fn whois() -> TokenStream {
+        quote! {
             /// Query WHOIS servers.
             pub struct Whois {
                 /// Server to use
@@ -195,17 +229,36 @@ mod tests {
                 #[config(skip)]
                 cache: Vec<String>,
             }
-        };
-        let out = text(&connector(connector_args(), item));
+        }
+    }
+
+    #[test]
+    fn a_connector_gets_its_impls_and_loses_its_helper_attributes() {
+        let out = items(&connector(connector_args(""), whois()));
+        let item = structure(&out, "Whois");
         assert!(
-            out.contains("impl :: soar_runtime :: connector :: Connector for Whois"),
-            "{out}"
+            item.fields
+                .iter()
+                .all(|field| !has_attr(&field.attrs, "config"))
         );
-        assert!(out.contains("\"whois_server\""));
-        assert!(out.contains("\"phantom_whoissampleapp\""));
-        assert!(out.contains("\"whoissampleapp_connector.py\""));
-        assert!(!out.contains("# [config"), "{out}");
-        assert!(!out.contains("compile_error"), "{out}");
+        let connector_impls = trait_impls(&out, "Connector");
+        assert_eq!(connector_impls.len(), 1);
+        assert_eq!(self_type(connector_impls[0]), ty("Whois"));
+        assert_eq!(
+            trait_path(connector_impls[0]),
+            path("::soar_runtime::connector::Connector")
+        );
+        let hooks = trait_impls(&out, "Hooks");
+        assert_eq!(hooks.len(), 1, "the default hooks");
+        assert!(hooks[0].items.is_empty());
+        assert!(errors(&out).is_empty());
+    }
+
+    #[test]
+    fn a_connector_that_writes_its_hooks_gets_no_default_ones() {
+        let out = items(&connector(connector_args(", hooks"), whois()));
+        assert_eq!(trait_impls(&out, "Connector").len(), 1);
+        assert!(trait_impls(&out, "Hooks").is_empty());
     }
 
     #[test]
@@ -223,32 +276,84 @@ mod tests {
                 server: String,
             }
         };
-        let out = text(&connector(args, item));
-        assert_eq!(out.matches("compile_error").count(), 4, "{out}");
-        assert!(out.contains("pub struct Whois"));
-        assert!(!out.contains("# [config"));
-        assert!(out.contains("unreachable"), "the stub impl: {out}");
+        let out = items(&connector(args, item));
+        let messages = errors(&out);
+        assert_eq!(messages.len(), 4, "{messages:#?}");
+        assert!(
+            messages[0].contains("is not a valid appid"),
+            "{messages:#?}"
+        );
+        assert!(messages[1].contains("unknown app type `informations`"));
+        assert!(messages[2].contains("starts with a lowercase letter"));
+        assert!(messages[3].contains("not one of the `value_list` values"));
+        let item = structure(&out, "Whois");
+        assert!(!has_attr(
+            &item.fields.iter().next().unwrap().attrs,
+            "config"
+        ));
+        assert_eq!(trait_impls(&out, "Connector").len(), 1, "the stub");
+        assert_eq!(trait_impls(&out, "Hooks").len(), 1);
+    }
+
+    #[test]
+    fn the_stubs_of_a_connector_with_errors_use_the_runtime_override() {
+        // The arguments are refused as a whole (`appid` is a number): the override still holds.
+        let args: TokenStream = format!(
+            "{}, crate = \"crate::rt\", hooks",
+            CONNECTOR_ARGS.replace("\"1b4c2f39-0a55-4c1e-9d57-5f3f1a7c9e21\"", "3")
+        )
+        .parse()
+        .unwrap();
+        let out = items(&connector(args, whois()));
+        assert_eq!(errors(&out).len(), 1);
+        let stub = trait_impls(&out, "Connector");
+        assert_eq!(trait_path(stub[0]), path("crate::rt::connector::Connector"));
+        assert!(
+            trait_impls(&out, "Hooks").is_empty(),
+            "the author writes them"
+        );
+        // Checks that fail later keep it too.
+        let args = connector_args(", crate = \"crate::rt\"");
+        let args: TokenStream = args.to_string().replace("1b4c2f39", "XYZ").parse().unwrap();
+        let out = items(&connector(args, whois()));
+        let stub = trait_impls(&out, "Connector");
+        assert_eq!(trait_path(stub[0]), path("crate::rt::connector::Connector"));
+        assert_eq!(
+            trait_path(trait_impls(&out, "Hooks")[0]),
+            path("crate::rt::connector::Hooks")
+        );
     }
 
     #[test]
     fn a_connector_on_something_else_is_one_error_and_no_panic() {
-        let out = text(&connector(
-            connector_args(),
-            quote!(
-                enum Whois {
-                    A,
-                }
-            ),
-        ));
-        assert!(out.contains("compile_error"));
-        assert!(out.contains("enum Whois"));
-        let out = text(&connector(
+        let item = quote!(
+            enum Whois {
+                A,
+            }
+        );
+        let out = items(&connector(connector_args(""), item));
+        assert_eq!(
+            errors(&out),
+            ["#[connector] goes on the connector's struct"]
+        );
+        assert!(matches!(&out[0], syn::Item::Enum(item) if item.ident == "Whois"));
+        let out = items(&connector(
             quote!(appid = ),
             quote!(
                 struct Whois {}
             ),
         ));
-        assert!(out.contains("compile_error"));
+        let messages = errors(&out);
+        assert_eq!(
+            messages[0],
+            "unexpected end of input, expected an expression"
+        );
+        assert!(
+            messages[1..]
+                .iter()
+                .all(|message| message.starts_with("Missing field"))
+        );
+        assert_eq!(trait_impls(&out, "Connector").len(), 1, "the stub");
     }
 
     #[test]
@@ -263,52 +368,81 @@ mod tests {
                 domain: String,
             ) -> Result<Record, ActionError> { todo!() }
         };
-        let out = text(&action(
+        let out = items(&action(
             ActionAttr::Action,
             quote!(kind = "investigate"),
             item,
+            site(),
         ));
+        let function = function(&out, "whois_domain").expect("the function stays");
+        for input in &function.sig.inputs {
+            let syn::FnArg::Typed(argument) = input else {
+                panic!("no receiver");
+            };
+            assert!(
+                argument.attrs.is_empty(),
+                "param and doc attributes stripped"
+            );
+        }
         assert!(
-            out.contains("macro_rules ! __soar_action_identifier_whois_domain"),
-            "{out}"
+            macro_definitions(&out)
+                .contains(&("__soar_action_identifier_whois_domain".to_owned(), true))
         );
-        assert!(out.contains("inventory :: submit !"));
-        assert!(
-            out.contains("whois_domain (__soar_connector , __soar_ctx , __soar_param_0)"),
-            "{out}"
+        let submitted = invocations(&out)
+            .into_iter()
+            .filter(|(name, _)| name == "submit")
+            .count();
+        assert_eq!(submitted, 1, "one inventory registration");
+        let handler = crate::test_support::function(&out, "__soar_handle").expect("the handler");
+        assert_eq!(
+            crate::test_support::calls(handler, "whois_domain"),
+            [["__soar_connector", "__soar_ctx", "__soar_param_0"]]
         );
-        assert!(!out.contains("# [param"));
-        assert!(!out.contains("# [doc = \" The domain\"]"), "{out}");
-        assert!(!out.contains("compile_error"));
+        assert!(errors(&out).is_empty());
     }
 
     #[test]
-    fn an_action_with_errors_is_stripped_too() {
+    fn an_action_with_errors_is_stripped_and_not_registered() {
         let item = quote! {
             fn whois_domain(conn: &mut Whois, #[param(primary, contains = ["domian"])] domain: String) {}
         };
-        let out = text(&action(
+        let out = items(&action(
             ActionAttr::Action,
             quote!(kind = "investigation"),
             item,
+            site(),
         ));
-        assert_eq!(out.matches("compile_error").count(), 3, "{out}");
-        assert!(!out.contains("# [param"));
-        assert!(!out.contains("inventory"), "no registration: {out}");
+        let messages = errors(&out);
+        assert_eq!(messages.len(), 3, "{messages:#?}");
+        assert!(messages[0].starts_with("unknown action kind `investigation`; expected one of"));
+        assert!(messages[1].starts_with("document action `whois_domain`"));
+        assert!(messages[2].contains("did you mean `domain`?"));
+        let function = function(&out, "whois_domain").unwrap();
+        let syn::FnArg::Typed(domain) = &function.sig.inputs[1] else {
+            panic!("a typed argument");
+        };
+        assert!(domain.attrs.is_empty());
+        assert!(
+            invocations(&out).iter().all(|(name, _)| name != "submit"),
+            "no registration"
+        );
+        assert!(macro_definitions(&out).is_empty(), "no marker");
     }
 
     #[test]
     fn a_method_needs_actions_on_its_impl_block() {
-        let out = text(&action(
+        let out = items(&action(
             ActionAttr::Action,
             quote!(),
             quote!(
                 fn f(&mut self) {}
             ),
+            site(),
         ));
         assert!(
-            out.contains("needs `#[actions]` on its impl block"),
-            "{out}"
+            errors(&out)
+                .iter()
+                .any(|message| message.contains("needs `#[actions]` on its impl block"))
         );
     }
 
@@ -325,58 +459,96 @@ mod tests {
                 fn helper(&self) {}
             }
         };
-        let out = text(&actions(quote!(), item));
-        assert!(out.contains("< Whois > :: check"), "{out}");
-        assert!(out.contains("< Whois > :: ip"), "{out}");
-        assert!(
-            out.contains("< Option < Whois > as :: soar_runtime :: output :: IntoActionResult >"),
-            "Self replaced outside the impl: {out}"
+        let out = items(&actions(quote!(), item, &|_| site()));
+        let syn::Item::Impl(block) = &out[0] else {
+            panic!("the impl block first");
+        };
+        let methods: Vec<&syn::ImplItemFn> = block
+            .items
+            .iter()
+            .filter_map(|item| match item {
+                syn::ImplItem::Fn(method) => Some(method),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(methods.len(), 3);
+        assert!(methods.iter().all(|method| {
+            !has_attr(&method.attrs, "test_connectivity")
+                && method
+                    .attrs
+                    .iter()
+                    .all(|attr| crate::test_support::last(attr.path()) != "action")
+        }));
+        let handlers: Vec<&syn::ItemFn> = out
+            .iter()
+            .filter_map(|item| match item {
+                syn::Item::Fn(function) if function.sig.ident == "__soar_handle" => Some(function),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(handlers.len(), 2);
+        assert_eq!(
+            crate::test_support::calls(handlers[0], "check"),
+            [["__soar_connector", "__soar_ctx"]]
         );
-        assert!(out.contains("__soar_only_one_test_connectivity_action_per_crate"));
-        assert!(out.contains("__soar_action_identifier_whois_ip"));
-        assert!(
-            !out.contains("# [test_connectivity]") && !out.contains("# [soar_runtime :: action")
+        assert_eq!(
+            crate::test_support::calls(handlers[1], "ip"),
+            [["__soar_connector", "__soar_param_0"]]
         );
-        assert!(out.contains("fn helper"));
+        let outputs: Vec<&syn::ItemFn> = out
+            .iter()
+            .filter_map(|item| match item {
+                syn::Item::Fn(function) if function.sig.ident == "__soar_outputs" => Some(function),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            crate::test_support::qualified_self_types(outputs[1]),
+            [ty("Option<Whois>")],
+            "`Self` is replaced outside the impl block"
+        );
+        let markers = macro_definitions(&out);
+        assert!(markers.contains(&("__soar_action_name_test_connectivity".to_owned(), true)));
+        assert!(markers.contains(&("__soar_action_identifier_whois_ip".to_owned(), true)));
     }
 
     #[test]
-    fn action_outputs_follow_serde_names() {
+    fn an_output_gets_its_four_impls() {
         let input = quote! {
             #[serde(rename_all = "camelCase")]
             struct Record {
                 registrar_name: String,
-                #[serde(rename = "_raw")]
-                raw_text: String,
-                #[serde(skip)]
-                hidden: u8,
-                #[serde(flatten)]
-                extra: Extra,
                 #[output(column = "Servers", contains = ["host name"])]
                 name_servers: Vec<String>,
             }
         };
-        let out = text(&action_output(input));
-        assert!(out.contains("\"registrarName\""), "{out}");
-        assert!(out.contains("\"_raw\""));
-        assert!(!out.contains("hidden"));
-        assert!(
-            out.contains(
-                "< Extra as :: soar_runtime :: output :: OutputType > :: describe (path ,"
-            ),
-            "{out}"
-        );
-        assert!(out.contains("\"nameServers\"") && out.contains("\"host name\""));
+        let out = items(&action_output(input));
+        for name in ["ActionOutput", "OutputType", "IntoActionResult", "Summary"] {
+            let impls = trait_impls(&out, name);
+            assert_eq!(impls.len(), 1, "{name}");
+            assert_eq!(self_type(impls[0]), ty("Record"));
+        }
+        assert!(errors(&out).is_empty());
     }
 
     #[test]
-    fn a_derive_on_an_enum_is_an_error_with_a_stub() {
-        let out = text(&action_output(quote!(
-            enum Record {
-                A,
-            }
-        )));
-        assert!(out.contains("compile_error"));
-        assert!(out.contains("ActionOutput for Record"));
+    fn an_output_with_errors_is_an_error_with_stubs_under_the_override() {
+        let out = items(&action_output(quote! {
+            #[output(crate = "crate::rt")]
+            struct Pair(u8, String);
+        }));
+        let messages = errors(&out);
+        assert_eq!(messages.len(), 1);
+        assert!(messages[0].contains("tuple"), "{messages:#?}");
+        for name in ["ActionOutput", "OutputType", "IntoActionResult", "Summary"] {
+            let impls = trait_impls(&out, name);
+            assert_eq!(impls.len(), 1, "{name}");
+            let trait_path = trait_path(impls[0]);
+            assert_eq!(
+                trait_path.segments.first().unwrap().ident,
+                "crate",
+                "{name} under the override"
+            );
+        }
     }
 }

@@ -58,7 +58,7 @@ pub mod prelude {
     pub use crate::app_json::AppJson;
     pub use crate::asset::TimeZone;
     pub use crate::config::Config;
-    pub use crate::connector::Connector;
+    pub use crate::connector::{Connector, Hooks};
     pub use crate::context::Ctx;
     pub use crate::error::ActionError;
     #[cfg(feature = "http")]

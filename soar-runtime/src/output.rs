@@ -1,18 +1,19 @@
 //! Typed action outputs: what an action returns decides both the result it writes and the
 //! `output` data paths of the app JSON.
 //!
-//! - [`ActionOutput`] (derived with `#[derive(ActionOutput)]`) is a struct whose fields become
-//!   data paths (`action_result.data.*.<field>`; a nested struct adds `.<field>`, a `Vec` adds
-//!   `.*`, serde renames are honoured).
+//! - [`ActionOutput`] (derived with `#[derive(ActionOutput)]`) is a type whose serialized form
+//!   is described by data paths (`action_result.data.*.<field>`; a nested struct adds
+//!   `.<field>`, a `Vec` adds `.*`; the paths are the ones serde writes, renames, flattening,
+//!   transparency and enum tagging included).
 //! - [`OutputType`] is what a field's type must implement: the plain types, `Option`, `Vec` and
-//!   nested [`ActionOutput`] structs.
+//!   nested [`ActionOutput`] types.
 //! - [`IntoActionResult`] is what an action returns: `()`, an [`ActionOutput`], a `Vec` or an
 //!   `Option` of one, an [`Output`] (data, a typed summary and a message), or a `Result` of any
 //!   of these whose error converts into [`ActionError`].
 
 use serde::Serialize;
-use serde_json::Value;
 
+use crate::__private::output::{describe_data, write_data};
 use crate::error::ActionError;
 use crate::meta::{FieldMeta, Literal, OutputSpec};
 use crate::result::ActionResult;
@@ -48,6 +49,16 @@ impl Annotations {
         }
     }
 
+    /// The same annotations with `examples` as the example values unless these have some: for
+    /// a value whose possible values are known (an enum's variant names, a tag).
+    pub fn with_default_examples(&self, examples: &'static [Literal]) -> Self {
+        let mut notes = self.clone();
+        if notes.examples.is_empty() {
+            notes.examples = examples;
+        }
+        notes
+    }
+
     /// The output entry of a value of a plain type at `path`.
     pub fn leaf(
         &self,
@@ -81,22 +92,28 @@ pub(crate) fn add_contains(contains: &mut Vec<&'static str>, more: &[&'static st
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be described as an action output",
     label = "this type has no data paths",
-    note = "output fields are strings, numbers, booleans, typed values, `Option`s and `Vec`s of them, or structs with `#[derive(ActionOutput)]`"
+    note = "output fields are strings, numbers, booleans, typed values, `Option`s and `Vec`s of them, or types with `#[derive(ActionOutput)]`"
 )]
 pub trait OutputType {
     /// Adds the output entries of a value of this type found at `path`.
     fn describe(path: &str, notes: &Annotations, out: &mut Vec<OutputSpec>);
 }
 
-/// A struct whose fields are data paths; derive it with `#[derive(ActionOutput)]` (beside
-/// `serde::Serialize`, whose renames it follows).
+/// A type whose serialized form is described by data paths; derive it with
+/// `#[derive(ActionOutput)]` beside `serde::Serialize`, whose attributes it reads with serde's
+/// own model: a struct's fields under their serialized names (`rename`, `rename_all`, `skip`,
+/// `flatten`), `transparent` and newtype structs as their field, `into` as the other type, a
+/// struct's `tag`, and enums as serde tags them (externally, `tag`, `tag` + `content`,
+/// `untagged`). What data paths cannot describe (tuples, unit structs, `serialize_with`,
+/// `remote`) is a compile error. The derive also makes the type an [`OutputType`], an
+/// [`IntoActionResult`] and a [`Summary`].
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not an action output",
     label = "add `#[derive(Serialize, ActionOutput)]` to this type",
-    note = "an action returns `()`, a `#[derive(ActionOutput)]` struct, a `Vec` or an `Option` of one, an `Output<Data, Summary>`, or a `Result` of one of these"
+    note = "an action returns `()`, a `#[derive(ActionOutput)]` type, a `Vec` or an `Option` of one, an `Output<Data, Summary>`, or a `Result` of one of these"
 )]
 pub trait ActionOutput: Serialize {
-    /// Adds the output entries of the fields of a value found at `path`.
+    /// Adds the output entries of what serde writes for a value found at `path`.
     fn describe_fields(path: &str, notes: &Annotations, out: &mut Vec<OutputSpec>);
 }
 
@@ -157,18 +174,12 @@ impl<T: OutputType> OutputType for Vec<T> {
     }
 }
 
-impl<T: ActionOutput> OutputType for T {
-    fn describe(path: &str, notes: &Annotations, out: &mut Vec<OutputSpec>) {
-        T::describe_fields(path, notes, out);
-    }
-}
-
 /// What an action function returns: it describes its data and summary entries, and writes
 /// itself into the result.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be the result of an action",
     label = "an action cannot return this type",
-    note = "an action returns `()`, a `#[derive(ActionOutput)]` struct, a `Vec` or an `Option` of one, an `Output<Data, Summary>`, or a `Result` of one of these"
+    note = "an action returns `()`, a `#[derive(ActionOutput)]` type, a `Vec` or an `Option` of one, an `Output<Data, Summary>`, or a `Result` of one of these"
 )]
 pub trait IntoActionResult {
     /// Adds the data and summary entries of the app JSON's `output`.
@@ -187,25 +198,14 @@ impl IntoActionResult for () {
     }
 }
 
-impl<T: ActionOutput> IntoActionResult for T {
-    fn describe(out: &mut Vec<OutputSpec>) {
-        T::describe_fields(DATA_PATH, &Annotations::default(), out);
-    }
-
-    fn write(self, result: &mut ActionResult) -> Result<(), ActionError> {
-        result.add_data(to_json(&self)?);
-        Ok(())
-    }
-}
-
 impl<T: ActionOutput> IntoActionResult for Vec<T> {
     fn describe(out: &mut Vec<OutputSpec>) {
-        <T as IntoActionResult>::describe(out);
+        describe_data::<T>(out);
     }
 
     fn write(self, result: &mut ActionResult) -> Result<(), ActionError> {
-        for item in self {
-            IntoActionResult::write(item, result)?;
+        for item in &self {
+            write_data(item, result)?;
         }
         Ok(())
     }
@@ -213,11 +213,11 @@ impl<T: ActionOutput> IntoActionResult for Vec<T> {
 
 impl<T: ActionOutput> IntoActionResult for Option<T> {
     fn describe(out: &mut Vec<OutputSpec>) {
-        <T as IntoActionResult>::describe(out);
+        describe_data::<T>(out);
     }
 
     fn write(self, result: &mut ActionResult) -> Result<(), ActionError> {
-        self.map_or(Ok(()), |item| IntoActionResult::write(item, result))
+        self.map_or(Ok(()), |item| write_data(&item, result))
     }
 }
 
@@ -235,7 +235,7 @@ impl<T: IntoActionResult, E: Into<ActionError>> IntoActionResult for Result<T, E
 /// become `action_result.summary.<field>`.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be the summary of an action",
-    note = "a summary is `()` or a `#[derive(ActionOutput)]` struct"
+    note = "a summary is `()` or a `#[derive(ActionOutput)]` type"
 )]
 pub trait Summary {
     /// Adds the summary entries.
@@ -250,24 +250,6 @@ impl Summary for () {
 
     fn write(self, _: &mut ActionResult) -> Result<(), ActionError> {
         Ok(())
-    }
-}
-
-impl<T: ActionOutput> Summary for T {
-    fn describe(out: &mut Vec<OutputSpec>) {
-        T::describe_fields(SUMMARY_PATH, &Annotations::default(), out);
-    }
-
-    fn write(self, result: &mut ActionResult) -> Result<(), ActionError> {
-        match to_json(&self)? {
-            Value::Object(fields) => {
-                result.update_summary(fields);
-                Ok(())
-            }
-            other => Err(ActionError::new(format!(
-                "The action's summary must serialize to a JSON object, not {other}"
-            ))),
-        }
     }
 }
 
@@ -337,10 +319,4 @@ impl<D: ActionOutput, S: Summary> IntoActionResult for Output<D, S> {
         }
         Ok(())
     }
-}
-
-/// A value as JSON, or an error saying it cannot be.
-fn to_json(value: &impl Serialize) -> Result<Value, ActionError> {
-    serde_json::to_value(value)
-        .map_err(|error| ActionError::new(format!("Cannot serialize the action's output: {error}")))
 }

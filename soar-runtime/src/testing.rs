@@ -320,6 +320,8 @@ mod tests {
         timeout: Value,
     }
 
+    impl crate::connector::Hooks for Defaulted {}
+
     impl Connector for Defaulted {
         fn app_json() -> AppJson {
             let mut app = AppJson::default();

@@ -45,21 +45,6 @@ impl Connector for Fixture {
         })
     }
 
-    fn initialize(&mut self, ctx: &mut Ctx) -> Result<(), ActionError> {
-        if self.fail_init {
-            return Err(ActionError::new("Initialize failed: the asset says so"));
-        }
-        ctx.set_validator(
-            "ipv6",
-            Some(Arc::new(|value: &str| value.parse::<IpAddr>().is_ok())),
-        );
-        if self.loose_ip {
-            ctx.set_validator("ip", None);
-        }
-        ctx.save_progress(format!("Using server {}", self.server));
-        Ok(())
-    }
-
     fn handle_action(
         &mut self,
         ctx: &mut Ctx,
@@ -131,6 +116,23 @@ impl Connector for Fixture {
             }
             other => Err(ActionError::new(format!("No handler for '{other}'"))),
         }
+    }
+}
+
+impl Hooks for Fixture {
+    fn initialize(&mut self, ctx: &mut Ctx) -> Result<(), ActionError> {
+        if self.fail_init {
+            return Err(ActionError::new("Initialize failed: the asset says so"));
+        }
+        ctx.set_validator(
+            "ipv6",
+            Some(Arc::new(|value: &str| value.parse::<IpAddr>().is_ok())),
+        );
+        if self.loose_ip {
+            ctx.set_validator("ip", None);
+        }
+        ctx.save_progress(format!("Using server {}", self.server));
+        Ok(())
     }
 
     fn finalize(&mut self, ctx: &mut Ctx) -> Result<(), ActionError> {

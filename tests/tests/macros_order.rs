@@ -2,7 +2,8 @@
 //! before `tests/tests/order/alpha.rs`) then line, whatever the module order and the link
 //! order: test connectivity first, on poll last.
 
-// Declared in the opposite order of their file names on purpose.
+// Declared in the opposite order of their file names on purpose: the app JSON follows the
+// files, not the modules.
 #[path = "order/alpha.rs"]
 mod alpha;
 #[path = "order/beta.rs"]
@@ -40,6 +41,7 @@ fn declaration_order_file_then_line() {
             "alpha_first",
             "alpha_second",
             "beta_only",
+            "zeta_last",
             "on_poll"
         ]
     );

@@ -16,7 +16,8 @@ use soar_runtime::run::{RunOptions, run};
     app_type = "information",
     product_vendor = "Generic",
     product_name = "Echo",
-    license = "Apache-2.0"
+    license = "Apache-2.0",
+    hooks
 )]
 pub struct Echo {
     /// Server to talk to
@@ -30,7 +31,7 @@ pub struct Echo {
     calls: u32,
 }
 
-impl Echo {
+impl Hooks for Echo {
     fn initialize(&mut self, ctx: &mut Ctx) -> Result<(), ActionError> {
         ctx.save_progress(format!("initialized for {}", self.server));
         Ok(())

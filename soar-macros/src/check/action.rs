@@ -185,3 +185,174 @@ fn extras(action: &Action, errors: &mut darling::error::Accumulator) {
         ));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proc_macro2::TokenStream;
+    use quote::quote;
+
+    fn violations(attr: ActionAttr, args: TokenStream, item: TokenStream) -> Vec<String> {
+        let item: syn::ItemFn = syn::parse2(item).unwrap();
+        let action = crate::test_support::free_action(attr, args, &item).unwrap();
+        match check(&action) {
+            Ok(()) => Vec::new(),
+            Err(errors) => errors.into_iter().map(|error| error.to_string()).collect(),
+        }
+    }
+
+    fn action(args: TokenStream, item: TokenStream) -> Vec<String> {
+        violations(ActionAttr::Action, args, item)
+    }
+
+    #[test]
+    fn a_well_formed_action_passes() {
+        let found = action(
+            quote!(
+                kind = "investigate",
+                render = "table",
+                lock = "domain",
+                undo = "unblock domain"
+            ),
+            quote! {
+                /// Look a domain up.
+                ///
+                /// Queries the registry.
+                fn lookup_domain(c: &mut Whois, #[param(contains = ["domain"], default = "a.com", value_list = ["a.com"])] domain: String) {}
+            },
+        );
+        assert!(found.is_empty(), "{found:#?}");
+    }
+
+    #[test]
+    fn identifiers_names_and_kinds() {
+        let found = action(
+            quote!(
+                identifier = "Lookup",
+                name = "Look Up",
+                kind = "investigation"
+            ),
+            quote!(
+                #[doc = "Look up."]
+                fn f(c: &mut Whois) {}
+            ),
+        );
+        assert_eq!(found.len(), 3, "{found:#?}");
+        assert!(found[0].starts_with("`Lookup` is not a valid action identifier"));
+        assert!(found[1].starts_with("`Look Up` is not a valid action name"));
+        assert!(found[2].starts_with("unknown action kind `investigation`"));
+        let reserved = action(
+            quote!(identifier = "on_poll"),
+            quote!(
+                #[doc = "Poll."]
+                fn f(c: &mut Whois) {}
+            ),
+        );
+        assert_eq!(reserved.len(), 1);
+        assert!(reserved[0].starts_with("test connectivity and on poll are declared with"));
+        let test_kind = action(
+            quote!(kind = "test"),
+            quote!(
+                #[doc = "Check."]
+                fn f(c: &mut Whois) {}
+            ),
+        );
+        assert_eq!(
+            test_kind,
+            [
+                "the kind `test` is the test connectivity action's: declare it with #[test_connectivity]"
+            ]
+        );
+        let wrong = violations(
+            ActionAttr::TestConnectivity,
+            quote!(identifier = "check"),
+            quote!(
+                fn f(c: &mut Whois) {}
+            ),
+        );
+        assert!(wrong[0].starts_with("the test connectivity action's identifier is one of"));
+    }
+
+    #[test]
+    fn texts() {
+        let undocumented = action(
+            quote!(),
+            quote!(
+                fn f(c: &mut Whois) {}
+            ),
+        );
+        assert_eq!(undocumented.len(), 1);
+        assert!(undocumented[0].starts_with("document action `f`"));
+        let lowercase = action(
+            quote!(),
+            quote! {
+                /// look up.
+                ///
+                /// more.
+                fn f(c: &mut Whois, /// the domain
+                    domain: String) {}
+            },
+        );
+        assert_eq!(lowercase.len(), 3, "{lowercase:#?}");
+        assert!(
+            lowercase[0]
+                .starts_with("the description of action `f` starts with a lowercase letter")
+        );
+        assert!(lowercase[1].starts_with("the long description of action `f`"));
+        assert!(lowercase[2].starts_with("the description of parameter `domain`"));
+    }
+
+    #[test]
+    fn parameters_and_extras() {
+        let found = action(
+            quote!(render(kind = "custom"), lock = "missing", undo = "Unblock"),
+            quote! {
+                /// Look up.
+                fn f(
+                    c: &mut Whois,
+                    a: String,
+                    #[param(name = "a", default = "x", value_list = ["y"], contains = ["domian"])] b: String,
+                ) {}
+            },
+        );
+        assert_eq!(found.len(), 6, "{found:#?}");
+        assert_eq!(found[0], "two parameters are named `a`");
+        assert_eq!(
+            found[1],
+            "the default is not one of the `value_list` values"
+        );
+        assert!(found[2].contains("did you mean `domain`?"));
+        assert!(found[3].starts_with("a `custom` render names its view function"));
+        assert_eq!(
+            found[4],
+            "the lock names `missing`, which is not a parameter of this action"
+        );
+        assert!(found[5].starts_with("`undo` names the reversing action by its name"));
+    }
+
+    #[test]
+    fn what_the_reserved_actions_take() {
+        let check = violations(
+            ActionAttr::TestConnectivity,
+            quote!(),
+            quote!(
+                fn f(c: &mut Whois, domain: String) {}
+            ),
+        );
+        assert_eq!(
+            check,
+            ["test connectivity takes no parameters: only the connector and the context"]
+        );
+        let poll = violations(
+            ActionAttr::OnPoll,
+            quote!(),
+            quote!(
+                fn f(c: &mut Whois, params: PollParams, more: PollParams) {}
+            ),
+        );
+        assert_eq!(
+            poll,
+            ["on poll takes the platform's parameters as one `PollParams` argument"]
+        );
+    }
+}

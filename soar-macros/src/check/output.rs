@@ -1,14 +1,14 @@
-//! The rules of an `ActionOutput` struct: known `contains` and non-empty column headings.
+//! The rules of an `ActionOutput` type: known `contains` and non-empty column headings.
 
 use darling::Error;
 
 use super::{contains, error_at};
-use crate::model::output::OutputStruct;
+use crate::model::output::{OutputField, OutputType, Shape, VariantBody};
 
-/// Checks an output struct; returns every violation.
-pub fn check(output: &OutputStruct) -> darling::Result<()> {
+/// Checks an output type; returns every violation.
+pub fn check(output: &OutputType) -> darling::Result<()> {
     let mut errors = Error::accumulator();
-    for field in &output.fields {
+    for field in fields(&output.shape) {
         for error in contains::check(&field.contains) {
             errors.push(error);
         }
@@ -19,4 +19,55 @@ pub fn check(output: &OutputStruct) -> darling::Result<()> {
         }
     }
     errors.finish()
+}
+
+/// Every field of the shape, those of all variants included.
+pub fn fields(shape: &Shape) -> Vec<&OutputField> {
+    match shape {
+        Shape::Object { fields, .. } => fields.iter().collect(),
+        Shape::Transparent(field) => vec![field],
+        Shape::Into(_) => Vec::new(),
+        Shape::Enum { variants, .. } => variants
+            .iter()
+            .flat_map(|variant| match &variant.body {
+                VariantBody::Unit => Vec::new(),
+                VariantBody::Newtype(field) => vec![&**field],
+                VariantBody::Struct(fields) => fields.iter().collect(),
+            })
+            .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use syn::parse_quote;
+
+    fn checked(input: syn::DeriveInput) -> darling::Result<()> {
+        check(&crate::model::output::build(&input).unwrap())
+    }
+
+    #[test]
+    fn contains_and_columns_of_every_field_are_checked() {
+        assert!(
+            checked(parse_quote!(
+                struct S {
+                    #[output(contains = ["ip"], column = "IP")]
+                    ip: String,
+                }
+            ))
+            .is_ok()
+        );
+        let errors = checked(parse_quote! {
+            enum E {
+                A { #[output(contains = ["domian"])] name: String },
+                B(#[output(column = " ")] String),
+            }
+        })
+        .unwrap_err();
+        assert_eq!(errors.len(), 2);
+        let text = errors.to_string();
+        assert!(text.contains("did you mean `domain`?"), "{text}");
+        assert!(text.contains("column heading cannot be empty"), "{text}");
+    }
 }

@@ -1,14 +1,14 @@
 //! The registration of an action: its handler (typed parameters extracted, the function called,
 //! the return value written into the result), its metadata, the compile-time checks that
-//! depend on types, and the marker macro that makes a duplicate identifier a compile error.
+//! depend on types, and the markers that make a duplicate identifier or name a compile error.
 
-use proc_macro2::{Span, TokenStream};
+use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 
-use super::{literal_checks, literals, optional_literal, optional_text, text, texts, type_name};
+use super::{literal_checks, literals, optional_literal, optional_text, texts};
 use crate::model::action::{Action, Param, Target};
-use crate::names;
+use crate::names::type_text;
 use crate::parse::action::ActionAttr;
 
 /// The items that register the action, to put at module level after the function (or after
@@ -17,7 +17,7 @@ pub fn expand(action: &Action) -> TokenStream {
     let runtime = &action.runtime;
     let connector = &action.connector;
     let output = &action.output;
-    let marker = marker(action);
+    let markers = super::markers::markers(action);
     let handler = handler(action);
     let meta = meta(action);
     let checks = checks(action);
@@ -25,7 +25,7 @@ pub fn expand(action: &Action) -> TokenStream {
         <#output as #runtime::output::IntoActionResult>::describe
     };
     quote! {
-        #marker
+        #markers
 
         const _: () = {
             #checks
@@ -51,34 +51,6 @@ pub fn expand(action: &Action) -> TokenStream {
     }
 }
 
-/// A `#[macro_export]` macro whose name encodes the identifier: two actions with one identifier
-/// anywhere in the crate define it twice, which rustc reports under `cargo check` (E0428),
-/// pointing at both. Test connectivity and on poll have one name each.
-fn marker(action: &Action) -> TokenStream {
-    let name = match action.attr {
-        ActionAttr::Action => {
-            names::identifier_marker(&action.identifier, action.identifier.span())
-        }
-        ActionAttr::TestConnectivity => {
-            format_ident!(
-                "__soar_only_one_test_connectivity_action_per_crate",
-                span = Span::call_site()
-            )
-        }
-        ActionAttr::OnPoll => format_ident!(
-            "__soar_only_one_on_poll_action_per_crate",
-            span = Span::call_site()
-        ),
-    };
-    quote! {
-        #[doc(hidden)]
-        #[macro_export]
-        macro_rules! #name {
-            () => {};
-        }
-    }
-}
-
 /// The handler: the connector downcast, the parameters extracted, the function called and its
 /// value written.
 fn handler(action: &Action) -> TokenStream {
@@ -90,8 +62,9 @@ fn handler(action: &Action) -> TokenStream {
         Target::Method(self_type) => quote!(<#self_type>::#function),
     };
     let mut arguments = vec![quote!(__soar_connector)];
-    if action.takes_context {
-        arguments.push(quote!(__soar_ctx));
+    if let Some(span) = action.context {
+        // At the user's type: a `Ctx` that is not the runtime's is a mismatch there.
+        arguments.push(quote_spanned!(span=> __soar_ctx));
     }
     let mut bindings = Vec::new();
     for (index, param) in action.params.iter().enumerate() {
@@ -116,7 +89,10 @@ fn handler(action: &Action) -> TokenStream {
     };
     let params =
         (!bindings.is_empty()).then(|| quote!(let __soar_params = __soar_result.parameter();));
-    let unused_context = (!action.takes_context).then(|| quote!(let _ = __soar_ctx;));
+    let unused_context = action
+        .context
+        .is_none()
+        .then(|| quote!(let _ = __soar_ctx;));
     quote! {
         fn __soar_handle(
             __soar_connector: &mut dyn ::core::any::Any,
@@ -239,13 +215,20 @@ fn param_meta(runtime: &syn::Path, param: &Param) -> TokenStream {
     }
 }
 
-/// The checks that depend on the parameters' types.
+/// The checks that depend on types: the connector is one, and the parameters' rules.
 pub fn checks(action: &Action) -> TokenStream {
-    action
+    let runtime = &action.runtime;
+    let connector = &action.connector;
+    let is_connector = quote_spanned! {connector.span()=>
+        const _: fn() -> #runtime::app_json::AppJson =
+            <#connector as #runtime::connector::Connector>::app_json;
+    };
+    let params: TokenStream = action
         .params
         .iter()
-        .map(|param| param_checks(&action.runtime, param))
-        .collect()
+        .map(|param| param_checks(runtime, param))
+        .collect();
+    quote!(#is_connector #params)
 }
 
 /// The checks of one parameter that depend on its type: `primary` needs a contains (the type's
@@ -255,15 +238,13 @@ fn param_checks(runtime: &syn::Path, param: &Param) -> TokenStream {
     let what = format!("parameter `{}`", *param.name);
     let mut checks = TokenStream::new();
     if param.primary.is_present() && param.contains.is_empty() {
-        let message = text(&format!(
-            "{what} is `primary` but has no contains: add `contains = [...]`, or give it a typed value such as `Domain` that brings its own (type `{}`)",
-            type_name(ty)
-        ));
-        checks.extend(quote_spanned! {param.primary.span()=>
-            const _: () = ::core::assert!(
-                !<#ty as #runtime::params::ActionParam>::CONTAINS.is_empty(),
-                #message
-            );
+        let span = param.primary.span();
+        let runtime = super::respanned(runtime, span);
+        let bounds = quote_spanned!(span=> #runtime::__private::bounds);
+        checks.extend(quote_spanned! {span=>
+            const _: () = <#bounds::HasContains<{
+                !<#ty as #runtime::params::ActionParam>::CONTAINS.is_empty()
+            }> as #bounds::PrimaryContains<#ty>>::CHECKED;
         });
     }
     let data_type = quote!(<#ty as #runtime::params::ActionParam>::DATA_TYPE);
@@ -272,9 +253,163 @@ fn param_checks(runtime: &syn::Path, param: &Param) -> TokenStream {
         runtime,
         &data_type,
         &what,
-        &type_name(ty),
+        &type_text(ty),
         param.default.as_ref(),
         &param.value_list,
     ));
     checks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_support::{
+        calls, field, free_action, function, invocations, items, method_action, qualified_paths,
+        struct_expr, text, ty,
+    };
+    use quote::quote;
+    use syn::parse_quote;
+
+    fn action(attr: ActionAttr, args: TokenStream, item: syn::ItemFn) -> Action {
+        free_action(attr, args, &item).unwrap()
+    }
+
+    fn lookup() -> Action {
+        action(
+            ActionAttr::Action,
+            quote!(kind = "investigate", render = "table"),
+            parse_quote! {
+                /// Look a domain up.
+                fn lookup(
+                    c: &mut Whois,
+                    ctx: &mut Ctx,
+                    #[param(primary)] domain: String,
+                    #[param(contains = ["ip"], default = "1.2.3.4")] server: Option<String>,
+                ) -> Vec<Record> { todo!() }
+            },
+        )
+    }
+
+    /// The registration submitted to inventory.
+    fn registration(items: &[syn::Item]) -> syn::ExprStruct {
+        let (_, tokens) = invocations(items)
+            .into_iter()
+            .find(|(name, _)| name == "submit")
+            .expect("a registration");
+        struct_expr(&tokens)
+    }
+
+    #[test]
+    fn the_handler_extracts_the_parameters_and_calls_the_function_in_order() {
+        let out = items(&expand(&lookup()));
+        let handler = function(&out, "__soar_handle").unwrap();
+        assert_eq!(
+            calls(handler, "lookup"),
+            [[
+                "__soar_connector",
+                "__soar_ctx",
+                "__soar_param_0",
+                "__soar_param_1"
+            ]]
+        );
+        let qualified: Vec<(syn::Type, String, String)> =
+            qualified_paths(std::slice::from_ref(&syn::Item::Fn(handler.clone())));
+        assert_eq!(
+            qualified,
+            [
+                (ty("String"), "ActionParam".into(), "extract".into()),
+                (ty("Option<String>"), "ActionParam".into(), "extract".into()),
+                (ty("Vec<Record>"), "IntoActionResult".into(), "write".into()),
+            ]
+        );
+        assert_eq!(
+            calls(handler, "connector"),
+            [["__soar_connector"]],
+            "the connector is downcast first"
+        );
+    }
+
+    #[test]
+    fn without_a_context_the_function_is_not_given_one() {
+        let action = action(
+            ActionAttr::Action,
+            quote!(),
+            parse_quote!(
+                #[doc = "Ping."]
+                fn ping(c: &Whois) {}
+            ),
+        );
+        let out = items(&expand(&action));
+        let handler = function(&out, "__soar_handle").unwrap();
+        assert_eq!(calls(handler, "ping"), [["__soar_connector"]]);
+    }
+
+    #[test]
+    fn a_method_is_called_through_its_type() {
+        let signature: syn::Signature = parse_quote!(fn check(&mut self, ctx: &mut Ctx));
+        let action = method_action(ActionAttr::TestConnectivity, &signature, "Whois").unwrap();
+        let out = items(&expand(&action));
+        let handler = function(&out, "__soar_handle").unwrap();
+        assert_eq!(
+            calls(handler, "check"),
+            [["__soar_connector", "__soar_ctx"]]
+        );
+    }
+
+    #[test]
+    fn the_registration_carries_the_metadata() {
+        let out = items(&expand(&lookup()));
+        let registration = registration(&out);
+        assert!(
+            matches!(field(&registration, "file"), syn::Expr::Macro(file) if crate::test_support::last(&file.mac.path) == "file"),
+            "the declaration order comes from file!()"
+        );
+        let meta = match field(&registration, "meta") {
+            syn::Expr::Struct(meta) => meta.clone(),
+            other => panic!("{}", quote!(#other)),
+        };
+        assert_eq!(text(field(&meta, "identifier")), "lookup");
+        assert_eq!(text(field(&meta, "name")), "lookup");
+        assert_eq!(text(field(&meta, "kind")), "investigate");
+        assert_eq!(text(field(&meta, "description")), "Look a domain up");
+        let syn::Expr::Reference(parameters) = field(&meta, "parameters") else {
+            panic!("a slice of parameters");
+        };
+        let syn::Expr::Array(parameters) = &*parameters.expr else {
+            panic!("an array");
+        };
+        let names: Vec<String> = parameters
+            .elems
+            .iter()
+            .map(|param| match param {
+                syn::Expr::Struct(param) => text(field(param, "name")),
+                other => panic!("{}", quote!(#other)),
+            })
+            .collect();
+        assert_eq!(names, ["domain", "server"]);
+    }
+
+    #[test]
+    fn the_type_checks_name_the_users_types() {
+        let out = items(&checks(&lookup()));
+        let qualified = qualified_paths(&out);
+        assert!(
+            qualified.contains(&(ty("Whois"), "Connector".into(), "app_json".into())),
+            "the connector is one: {qualified:?}"
+        );
+        let primary: Vec<&(syn::Type, String, String)> = qualified
+            .iter()
+            .filter(|(_, trait_name, _)| trait_name == "PrimaryContains")
+            .collect();
+        assert_eq!(
+            primary.len(),
+            1,
+            "only `domain` is primary without contains"
+        );
+        let data_types = qualified
+            .iter()
+            .filter(|(_, trait_name, item)| trait_name == "ActionParam" && item == "DATA_TYPE")
+            .count();
+        assert!(data_types >= 2, "each parameter's type is a parameter type");
+    }
 }

@@ -5,14 +5,14 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 
-use super::{literal_checks, literals, optional_literal, text, texts, type_name};
+use super::{literal_checks, literals, optional_literal, text, texts};
 use crate::model::connector::{Connector, FieldRole};
+use crate::names::type_text;
 
 /// The generated items that follow the struct.
 pub fn expand(connector: &Connector) -> TokenStream {
     let runtime = &connector.runtime;
     let ident = &connector.ident;
-    let hooks_module = hooks_module_name(connector);
     let meta = meta(connector);
     let checks = checks(connector);
     let fields = connector.fields.iter().map(|field| {
@@ -29,7 +29,8 @@ pub fn expand(connector: &Connector) -> TokenStream {
             FieldRole::Skipped => quote!(#member: ::core::default::Default::default()),
         }
     });
-    let hooks = hooks(connector);
+    let default_hooks = default_hooks(runtime, ident, connector.hooks);
+    let no_inherent_hooks = no_inherent_hooks(connector);
     quote! {
         const _: () = {
             #checks
@@ -49,22 +50,6 @@ pub fn expand(connector: &Connector) -> TokenStream {
                     ::core::result::Result::Ok(Self { #(#fields,)* })
                 }
 
-                fn initialize(
-                    &mut self,
-                    ctx: &mut #runtime::context::Ctx,
-                ) -> ::core::result::Result<(), #runtime::error::ActionError> {
-                    #hooks_module::initialize(self, ctx)
-                }
-
-                fn validate_parameters(
-                    &mut self,
-                    ctx: &mut #runtime::context::Ctx,
-                    action: &#runtime::app_json::Action,
-                    params: &#runtime::__private::serde_json::Map<::std::string::String, #runtime::__private::serde_json::Value>,
-                ) -> ::core::result::Result<(), #runtime::error::ActionError> {
-                    #hooks_module::validate_parameters(self, ctx, action, params)
-                }
-
                 fn handle_action(
                     &mut self,
                     ctx: &mut #runtime::context::Ctx,
@@ -72,75 +57,62 @@ pub fn expand(connector: &Connector) -> TokenStream {
                 ) -> ::core::result::Result<(), #runtime::error::ActionError> {
                     #runtime::__private::registry::dispatch::<Self>(self, ctx, result)
                 }
-
-                fn finalize(
-                    &mut self,
-                    ctx: &mut #runtime::context::Ctx,
-                ) -> ::core::result::Result<(), #runtime::error::ActionError> {
-                    #hooks_module::finalize(self, ctx)
-                }
-
-                fn handle_exception(&mut self, ctx: &mut #runtime::context::Ctx, message: &str) {
-                    #hooks_module::handle_exception(self, ctx, message)
-                }
-
-                fn handle_cancel(&mut self, ctx: &mut #runtime::context::Ctx) {
-                    #hooks_module::handle_cancel(self, ctx)
-                }
             }
+
+            #default_hooks
         };
 
-        #hooks
+        #no_inherent_hooks
     }
 }
 
-/// The module that calls the hooks: it imports nothing but `DefaultHooks`, so that an inherent
-/// method of the connector wins and the default applies otherwise (see the runtime's
-/// `__private::hooks`).
-fn hooks(connector: &Connector) -> TokenStream {
-    let runtime = &connector.runtime;
+/// The default `Hooks` impl, unless the author says (`hooks`) that they write it.
+fn default_hooks(runtime: &syn::Path, ident: &syn::Ident, authored: bool) -> TokenStream {
+    if authored {
+        return TokenStream::new();
+    }
+    quote! {
+        #[automatically_derived]
+        impl #runtime::connector::Hooks for #ident {}
+    }
+}
+
+/// The lifecycle hooks' names, with the runtime's trait that refuses an inherent method of that
+/// name.
+const HOOKS: [(&str, &str); 5] = [
+    ("initialize", "NotInherentInitialize"),
+    ("validate_parameters", "NotInherentValidateParameters"),
+    ("finalize", "NotInherentFinalize"),
+    ("handle_exception", "NotInherentHandleException"),
+    ("handle_cancel", "NotInherentHandleCancel"),
+];
+
+/// The check that the struct has no inherent method named like a hook, which would never run
+/// (see the runtime's `__private::hooks`). A child module of the struct's sees its private
+/// inherent methods, and imports nothing but the fallback names.
+fn no_inherent_hooks(connector: &Connector) -> TokenStream {
     let ident = &connector.ident;
-    let module = hooks_module_name(connector);
+    let span = ident.span();
+    let hooks = super::respanned(&connector.runtime, span);
+    let hooks = quote_spanned!(span=> #hooks::__private::hooks);
+    let module = format_ident!("__soar_no_inherent_hooks_{}", ident);
+    let checks = HOOKS.iter().map(|(hook, refusal)| {
+        let hook = format_ident!("{}", hook, span = span);
+        let refusal = format_ident!("{}", refusal, span = span);
+        quote_spanned! {span=>
+            const _: () = <#hooks::IsSlot<{
+                ::core::mem::size_of_val(&super::#ident::#hook) == #hooks::SLOT_SIZE
+            }> as #hooks::#refusal>::CHECKED;
+        }
+    });
     quote! {
         #[doc(hidden)]
         #[allow(non_snake_case)]
         mod #module {
-            use #runtime::__private::hooks::DefaultHooks as _;
-
-            type Ctx = #runtime::context::Ctx;
-            type Outcome = ::core::result::Result<(), #runtime::error::ActionError>;
-            type Params = #runtime::__private::serde_json::Map<::std::string::String, #runtime::__private::serde_json::Value>;
-
-            pub(super) fn initialize(connector: &mut super::#ident, ctx: &mut Ctx) -> Outcome {
-                (*connector).initialize(ctx)
-            }
-
-            pub(super) fn validate_parameters(
-                connector: &mut super::#ident,
-                ctx: &mut Ctx,
-                action: &#runtime::app_json::Action,
-                params: &Params,
-            ) -> Outcome {
-                (*connector).validate_parameters(ctx, action, params)
-            }
-
-            pub(super) fn finalize(connector: &mut super::#ident, ctx: &mut Ctx) -> Outcome {
-                (*connector).finalize(ctx)
-            }
-
-            pub(super) fn handle_exception(connector: &mut super::#ident, ctx: &mut Ctx, message: &str) {
-                (*connector).handle_exception(ctx, message)
-            }
-
-            pub(super) fn handle_cancel(connector: &mut super::#ident, ctx: &mut Ctx) {
-                (*connector).handle_cancel(ctx)
-            }
+            use #hooks::HookSlots as _;
+            #(#checks)*
         }
     }
-}
-
-fn hooks_module_name(connector: &Connector) -> syn::Ident {
-    format_ident!("__soar_hooks_{}", connector.ident)
 }
 
 /// The `ConnectorMeta` constant.
@@ -243,7 +215,7 @@ pub fn checks(connector: &Connector) -> TokenStream {
             runtime,
             &data_type,
             &format!("configuration field `{}`", *spec.name),
-            &type_name(ty),
+            &type_text(ty),
             spec.default.as_ref(),
             &spec.value_list,
         ));
@@ -251,9 +223,11 @@ pub fn checks(connector: &Connector) -> TokenStream {
     checks
 }
 
-/// What other code needs when the connector has errors: a `Connector` impl, so that uses of
-/// the struct do not add errors of their own.
-pub fn stub(runtime: &syn::Path, ident: &syn::Ident) -> TokenStream {
+/// What other code needs when the connector has errors: a `Connector` impl (and the default
+/// `Hooks` unless the author writes them), so that uses of the struct do not add errors of their
+/// own.
+pub fn stub(runtime: &syn::Path, ident: &syn::Ident, authored_hooks: bool) -> TokenStream {
+    let default_hooks = default_hooks(runtime, ident, authored_hooks);
     quote! {
         impl #runtime::connector::Connector for #ident {
             fn app_json() -> #runtime::app_json::AppJson {
@@ -275,5 +249,236 @@ pub fn stub(runtime: &syn::Path, ident: &syn::Ident) -> TokenStream {
                 ::core::unreachable!()
             }
         }
+
+        #default_hooks
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_support::{
+        expr_paths, field, items, macro_args, path, qualified_paths, struct_exprs, text,
+        trait_impls, ty,
+    };
+    use syn::parse_quote;
+
+    const ARGS: &str = r#"appid = "1b4c2f39-0a55-4c1e-9d57-5f3f1a7c9e21", name = "WHOIS Sample App",
+        publisher = "Example Corp", app_type = "information", product_vendor = "Generic",
+        product_name = "Whois", license = "Apache-2.0""#;
+
+    fn connector(extra: &str) -> Connector {
+        let args: TokenStream = format!("{ARGS}{extra}").parse().unwrap();
+        let item: syn::ItemStruct = parse_quote! {
+            /// Query WHOIS servers.
+            pub struct Whois {
+                /// Server to use
+                #[config(name = "server")]
+                whois_server: Option<String>,
+                #[config(skip)]
+                cache: Vec<String>,
+            }
+        };
+        crate::parse::args(args)
+            .and_then(|args| crate::model::connector::build(args, &item))
+            .unwrap()
+    }
+
+    fn method_names(block: &syn::ItemImpl) -> Vec<String> {
+        block
+            .items
+            .iter()
+            .filter_map(|item| match item {
+                syn::ImplItem::Fn(method) => Some(method.sig.ident.to_string()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_connector_impl_builds_the_struct_field_by_field() {
+        let out = items(&expand(&connector("")));
+        let block = trait_impls(&out, "Connector")[0];
+        assert_eq!(
+            method_names(block),
+            ["app_json", "from_config", "handle_action"]
+        );
+        let built = struct_exprs(&syn::Item::Impl(block.clone()))
+            .into_iter()
+            .find(|expr| expr.path.is_ident("Self"))
+            .expect("`Self { .. }` in from_config");
+        let syn::Expr::Try(server) = field(&built, "whois_server") else {
+            panic!("a configuration field that can fail");
+        };
+        let syn::Expr::Call(extract) = &*server.expr else {
+            panic!("a call");
+        };
+        let syn::Expr::Path(callee) = &*extract.func else {
+            panic!("a path");
+        };
+        assert_eq!(*callee.qself.as_ref().unwrap().ty, ty("Option<String>"));
+        assert_eq!(crate::test_support::last(&callee.path), "extract");
+        assert_eq!(
+            text(&extract.args[1]),
+            "server",
+            "under its configuration name"
+        );
+        let syn::Expr::Call(default) = field(&built, "cache") else {
+            panic!("a skipped field is built with Default");
+        };
+        let syn::Expr::Path(callee) = &*default.func else {
+            panic!("a path");
+        };
+        assert_eq!(callee.path, path("::core::default::Default::default"));
+    }
+
+    #[test]
+    fn the_metadata_constant() {
+        let out = items(&expand(&connector(", fips_compliant")));
+        let meta = out
+            .iter()
+            .find_map(|item| match item {
+                syn::Item::Impl(block) => block.items.iter().find_map(|item| match item {
+                    syn::ImplItem::Fn(method) if method.sig.ident == "app_json" => {
+                        method.block.stmts.iter().find_map(|stmt| match stmt {
+                            syn::Stmt::Item(syn::Item::Const(constant)) => match &*constant.expr {
+                                syn::Expr::Struct(meta) => Some(meta.clone()),
+                                _ => None,
+                            },
+                            _ => None,
+                        })
+                    }
+                    _ => None,
+                }),
+                _ => None,
+            })
+            .expect("the META constant");
+        assert_eq!(
+            text(field(&meta, "appid")),
+            "1b4c2f39-0a55-4c1e-9d57-5f3f1a7c9e21"
+        );
+        assert_eq!(text(field(&meta, "package_name")), "phantom_whoissampleapp");
+        assert_eq!(text(field(&meta, "description")), "Query WHOIS servers.");
+        assert!(
+            matches!(field(&meta, "app_version"), syn::Expr::Macro(_)),
+            "the crate's version"
+        );
+        assert!(
+            matches!(field(&meta, "fips_compliant"), syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Bool(flag), .. }) if flag.value)
+        );
+        let syn::Expr::Reference(configuration) = field(&meta, "configuration") else {
+            panic!("a slice");
+        };
+        let syn::Expr::Array(configuration) = &*configuration.expr else {
+            panic!("an array");
+        };
+        assert_eq!(
+            configuration.elems.len(),
+            1,
+            "the skipped field is not configuration"
+        );
+    }
+
+    #[test]
+    fn the_default_hooks_unless_the_author_writes_them() {
+        let out = items(&expand(&connector("")));
+        let hooks = trait_impls(&out, "Hooks");
+        assert_eq!(hooks.len(), 1);
+        assert_eq!(*hooks[0].self_ty, ty("Whois"));
+        assert!(hooks[0].items.is_empty());
+        let out = items(&expand(&connector(", hooks")));
+        assert!(trait_impls(&out, "Hooks").is_empty());
+    }
+
+    #[test]
+    fn every_hook_name_is_checked_against_inherent_methods() {
+        let out = items(&expand(&connector(", hooks")));
+        let refusals: Vec<String> = qualified_paths(&out)
+            .into_iter()
+            .filter(|(_, trait_name, _)| trait_name.starts_with("NotInherent"))
+            .map(|(_, trait_name, _)| trait_name)
+            .collect();
+        assert_eq!(
+            refusals,
+            [
+                "NotInherentInitialize",
+                "NotInherentValidateParameters",
+                "NotInherentFinalize",
+                "NotInherentHandleException",
+                "NotInherentHandleCancel"
+            ]
+        );
+        let module = out
+            .iter()
+            .find_map(|item| match item {
+                syn::Item::Mod(module) => Some(module),
+                _ => None,
+            })
+            .unwrap();
+        assert_eq!(module.ident, "__soar_no_inherent_hooks_Whois");
+        let named: Vec<String> = expr_paths(&syn::Item::Mod(module.clone()))
+            .into_iter()
+            .filter(|named| named.starts_with("super::Whois::"))
+            .collect();
+        assert_eq!(
+            named,
+            [
+                "super::Whois::initialize",
+                "super::Whois::validate_parameters",
+                "super::Whois::finalize",
+                "super::Whois::handle_exception",
+                "super::Whois::handle_cancel"
+            ]
+        );
+    }
+
+    #[test]
+    fn the_crates_version_is_checked_only_when_it_is_the_apps() {
+        let asserted = |connector: &Connector| -> Vec<String> {
+            let checks = checks(connector);
+            items(&checks)
+                .iter()
+                .filter_map(|item| match item {
+                    syn::Item::Const(constant) => match &*constant.expr {
+                        syn::Expr::Macro(assert) => {
+                            macro_args(&assert.mac).first().map(|first| match first {
+                                syn::Expr::Call(call) => match &*call.func {
+                                    syn::Expr::Path(callee) => {
+                                        crate::test_support::last(&callee.path)
+                                    }
+                                    _ => String::new(),
+                                },
+                                _ => String::new(),
+                            })
+                        }
+                        _ => None,
+                    },
+                    _ => None,
+                })
+                .collect()
+        };
+        assert_eq!(asserted(&connector("")), ["is_app_version"]);
+        assert!(asserted(&connector(", app_version = \"1.2.3\"")).is_empty());
+    }
+
+    #[test]
+    fn the_stub_implements_what_the_rest_names_under_the_override() {
+        let runtime = path("crate::rt");
+        let out = items(&stub(&runtime, &parse_quote!(Whois), false));
+        let connector = trait_impls(&out, "Connector");
+        assert_eq!(
+            method_names(connector[0]),
+            ["app_json", "from_config", "handle_action"]
+        );
+        assert_eq!(
+            connector[0].trait_.as_ref().unwrap().0,
+            path("crate::rt::connector::Connector")
+        );
+        assert_eq!(
+            trait_impls(&out, "Hooks")[0].trait_.as_ref().unwrap().0,
+            path("crate::rt::connector::Hooks")
+        );
+        let out = items(&stub(&runtime, &parse_quote!(Whois), true));
+        assert!(trait_impls(&out, "Hooks").is_empty());
     }
 }

@@ -4,6 +4,7 @@
 
 pub mod action;
 pub mod connector;
+pub mod markers;
 pub mod output;
 
 use proc_macro2::{Span, TokenStream};
@@ -102,11 +103,25 @@ pub fn literal_checks(
     checks
 }
 
-/// The tokens of a type, for messages.
-pub fn type_name(ty: &syn::Type) -> String {
-    quote!(#ty)
-        .to_string()
-        .replace(" < ", "<")
-        .replace(" >", ">")
-        .replace("< ", "<")
+/// A path with every token at `span`: a check written in generated code whose error must point
+/// at the user's token, where the runtime path would otherwise point at the attribute.
+pub fn respanned(path: &syn::Path, span: Span) -> TokenStream {
+    respan(quote!(#path), span)
+}
+
+fn respan(tokens: TokenStream, span: Span) -> TokenStream {
+    tokens
+        .into_iter()
+        .map(|mut token| {
+            if let proc_macro2::TokenTree::Group(group) = &token {
+                let mut inner =
+                    proc_macro2::Group::new(group.delimiter(), respan(group.stream(), span));
+                inner.set_span(span);
+                token = proc_macro2::TokenTree::Group(inner);
+            } else {
+                token.set_span(span);
+            }
+            token
+        })
+        .collect()
 }

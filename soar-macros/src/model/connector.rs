@@ -26,6 +26,8 @@ pub struct Connector {
     pub app: App,
     /// The struct's fields.
     pub fields: Vec<ConfigField>,
+    /// Whether the author implements `Hooks` for the struct (otherwise the defaults apply).
+    pub hooks: bool,
 }
 
 /// App-level metadata.
@@ -160,6 +162,7 @@ pub fn build(args: ConnectorArgs, item: &ItemStruct) -> darling::Result<Connecto
     errors.finish_with(Connector {
         ident: item.ident.clone(),
         runtime: crate::parse::runtime_path(args.krate.as_ref()),
+        hooks: args.hooks.is_present(),
         app,
         fields,
     })
@@ -194,4 +197,136 @@ fn config_field(args: ConfigFieldArgs) -> darling::Result<ConfigField> {
         member,
         role,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_support::ty;
+    use quote::quote;
+    use syn::parse_quote;
+
+    fn built(args: proc_macro2::TokenStream, item: ItemStruct) -> darling::Result<Connector> {
+        crate::parse::args(args).and_then(|args| build(args, &item))
+    }
+
+    const ARGS: &str = r#"appid = "1b4c2f39-0a55-4c1e-9d57-5f3f1a7c9e21", name = "WHOIS Sample App",
+        publisher = "Example Corp", app_type = "information", product_vendor = "Generic",
+        product_name = "Whois", license = "Apache-2.0""#;
+
+    #[test]
+    fn the_app_gets_its_defaults_and_the_fields_their_roles() {
+        let connector = built(
+            ARGS.parse().unwrap(),
+            parse_quote! {
+                /// Query WHOIS servers.
+                ///
+                /// Not the description.
+                pub struct Whois {
+                    /// Server to use
+                    #[config(name = "server", default = "whois.iana.org")]
+                    whois_server: Option<String>,
+                    input_timeout: u32,
+                    #[config(skip)]
+                    cache: Vec<String>,
+                }
+            },
+        )
+        .unwrap();
+        let app = &connector.app;
+        assert_eq!(app.description.value, "Query WHOIS servers.");
+        assert_eq!(app.package_name, "phantom_whoissampleapp");
+        assert_eq!(app.main_module, "whoissampleapp_connector.py");
+        assert_eq!(*app.min_phantom_version, MIN_PLATFORM_VERSION);
+        assert_eq!(*app.python_version, PYTHON_VERSION);
+        assert_eq!(
+            (app.logo.as_str(), app.logo_dark.as_str()),
+            ("logo.svg", "logo_dark.svg")
+        );
+        assert_eq!(app.product_version_regex, ".*");
+        assert!(app.app_version.is_none() && !app.fips_compliant && !connector.hooks);
+        let roles: Vec<(String, Option<&str>, Option<&str>)> = connector
+            .fields
+            .iter()
+            .map(|field| match &field.role {
+                FieldRole::Config(spec) => (
+                    field.member.to_string(),
+                    Some(spec.name.as_str()),
+                    Some(spec.description.value.as_str()),
+                ),
+                FieldRole::Skipped => (field.member.to_string(), None, None),
+            })
+            .collect();
+        assert_eq!(
+            roles,
+            [
+                (
+                    "whois_server".to_owned(),
+                    Some("server"),
+                    Some("Server to use")
+                ),
+                (
+                    "input_timeout".to_owned(),
+                    Some("input_timeout"),
+                    Some("Input Timeout")
+                ),
+                ("cache".to_owned(), None, None),
+            ]
+        );
+        assert_eq!(connector.fields[0].ty, ty("Option<String>"));
+        assert_eq!(
+            connector.runtime,
+            crate::test_support::path("::soar_runtime")
+        );
+    }
+
+    #[test]
+    fn optional_arguments_and_the_hooks_flag() {
+        let args: proc_macro2::TokenStream = format!(
+            "{ARGS}, app_version = \"2.0.1\", min_platform_version = \"6.2.2.134\", python_version = \"3.13\", logo = \"w.svg\", contributors = [\"Ada\"], fips_compliant, hooks, crate = \"crate::rt\""
+        )
+        .parse()
+        .unwrap();
+        let connector = built(
+            args,
+            parse_quote!(
+                struct Whois {}
+            ),
+        )
+        .unwrap();
+        assert!(connector.hooks && connector.app.fips_compliant);
+        assert_eq!(
+            connector.app.app_version.as_deref().map(String::as_str),
+            Some("2.0.1")
+        );
+        assert_eq!(*connector.app.min_phantom_version, "6.2.2.134");
+        assert_eq!(connector.app.contributors, ["Ada"]);
+        assert_eq!(connector.app.logo, "w.svg");
+        assert_eq!(connector.runtime, crate::test_support::path("crate::rt"));
+    }
+
+    #[test]
+    fn what_cannot_be_a_connector() {
+        let errors: Vec<String> = built(
+            ARGS.parse().unwrap(),
+            parse_quote!(
+                struct Whois<T>(T);
+            ),
+        )
+        .unwrap_err()
+        .into_iter()
+        .map(|error| error.to_string())
+        .collect();
+        assert_eq!(errors.len(), 2, "{errors:?}");
+        assert!(errors[0].starts_with("a connector cannot be generic"));
+        assert!(errors[1].starts_with("a connector is a struct with named fields"));
+        let missing = built(
+            quote!(appid = "x"),
+            parse_quote!(
+                struct Whois {}
+            ),
+        )
+        .unwrap_err();
+        assert!(missing.to_string().contains("Missing field"));
+    }
 }

@@ -40,6 +40,8 @@ pub struct ConnectorArgs {
     pub contributors: Vec<LitStr>,
     /// Whether the app runs on FIPS-compliant platforms.
     pub fips_compliant: Flag,
+    /// Whether the author implements `Hooks` (the lifecycle hooks) for the struct.
+    pub hooks: Flag,
     /// Where generated code finds the runtime.
     #[darling(rename = "crate")]
     pub krate: Option<syn::Path>,

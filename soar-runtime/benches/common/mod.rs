@@ -27,6 +27,8 @@ pub const APP_JSON: &str = r#"{
 /// A connector whose handler does nothing: what remains is the runtime's own cost.
 pub struct NoOp;
 
+impl Hooks for NoOp {}
+
 impl Connector for NoOp {
     fn app_json() -> AppJson {
         AppJson::from_json_str(APP_JSON).expect("the benchmark app JSON parses")

@@ -233,6 +233,8 @@ fn number(digits: &[u8]) -> Option<u32> {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
 
     #[test]
@@ -364,45 +366,118 @@ mod tests {
         assert!(!is_lowercase_uuid("776ab991313e48e7bccde8c9650c239a"));
     }
 
-    /// `x.y.z`-style lists checked the obvious way, as the model the predicates must agree with.
-    fn dotted_digits_model(text: &str, groups: std::ops::RangeInclusive<usize>) -> bool {
-        let parts: Vec<&str> = text.split('.').collect();
-        groups.contains(&parts.len())
-            && parts
-                .iter()
-                .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()))
-    }
-
-    proptest::proptest! {
+    proptest! {
         #[test]
-        fn versions_agree_with_the_obvious_model(text in "[0-9.a]{0,10}") {
-            proptest::prop_assert_eq!(is_app_version(&text), dotted_digits_model(&text, 3..=3));
-            proptest::prop_assert_eq!(
-                is_min_phantom_version(&text),
-                dotted_digits_model(&text, 3..=4)
-            );
-        }
-
-        #[test]
-        fn text_rules_hold_for_any_string(text in proptest::prelude::any::<String>()) {
-            proptest::prop_assert_eq!(is_app_version(&text), dotted_digits_model(&text, 3..=3));
+        fn text_rules_hold_for_any_string(text in any::<String>()) {
             if is_lowercase_uuid(&text) {
-                proptest::prop_assert!(is_uuid(&text));
+                prop_assert!(is_uuid(&text));
             }
             if is_uuid(&text) {
-                proptest::prop_assert_eq!(text.len(), 36);
+                prop_assert_eq!(text.len(), 36);
             }
             let lowercase_start = text.starts_with(|c: char| c.is_ascii_lowercase());
-            proptest::prop_assert_eq!(description_problem(&text).is_some(), lowercase_start);
+            prop_assert_eq!(description_problem(&text).is_some(), lowercase_start);
             if action_description_problem(&text).is_none() && !text.is_empty() {
-                proptest::prop_assert!(!lowercase_start && !text.ends_with('.'));
-                proptest::prop_assert!(text.chars().count() >= 2);
+                prop_assert!(!lowercase_start && !text.ends_with('.'));
+                prop_assert!(text.chars().count() >= 2);
             }
-            if is_python_version_text(&text) {
-                proptest::prop_assert!(text.starts_with('3'));
+        }
+    }
+
+    /// The CI schema's patterns (and the shape of an RFC 3339 date-time), compiled by the
+    /// `regex` crate: an implementation of the same text rules that shares no code with the
+    /// validator's. `\d` is an ASCII digit and `\s` the ECMA-262 white space, as in the schema.
+    struct SchemaPatterns {
+        app_version: regex::Regex,
+        min_phantom_version: regex::Regex,
+        python_version: regex::Regex,
+        action_description: regex::Regex,
+        uuid: regex::Regex,
+        date_time_shape: regex::Regex,
+    }
+
+    static SCHEMA_PATTERNS: std::sync::LazyLock<SchemaPatterns> = std::sync::LazyLock::new(|| {
+        const ECMA_SPACE: &str = "[\\t\\n\\x0B\\x0C\\r \\u{A0}\\u{1680}\\u{2000}-\\u{200A}\\u{2028}\\u{2029}\\u{202F}\\u{205F}\\u{3000}\\u{FEFF}]";
+        let compile = |pattern: &str| regex::Regex::new(pattern).unwrap();
+        SchemaPatterns {
+            app_version: compile("^[0-9]+[.][0-9]+[.][0-9]+$"),
+            min_phantom_version: compile("^([0-9]+\\.){2,3}[0-9]+$"),
+            python_version: compile(&format!("^3(\\.[0-9]+)?(,{ECMA_SPACE}*3(\\.[0-9]+)?)*$")),
+            action_description: compile("^(|[^a-z](?s:.)*[^.])$"),
+            uuid: compile(
+                "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$",
+            ),
+            date_time_shape: compile(
+                "^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?([Zz]|[+-][0-9]{2}:[0-9]{2})$",
+            ),
+        }
+    });
+
+    /// Strings for the text rules: any string, and strings built from the rules' own pieces
+    /// (groups of digits, Python versions with separators, hex runs with hyphens, short
+    /// descriptions, date-times), so that both answers occur often.
+    fn text_rule_input() -> impl Strategy<Value = String> {
+        let group = prop_oneof![6 => "[0-9]{1,3}", 1 => "|x| 1"];
+        let dotted = prop::collection::vec(group, 1..6).prop_map(|groups| groups.join("."));
+        let separator = prop::sample::select(vec![
+            ",",
+            ", ",
+            ",\t",
+            " ,",
+            ",\u{85}",
+            ",\u{feff}",
+            ",\u{a0}",
+            ";",
+        ]);
+        let version = prop_oneof![4 => "3(\\.[0-9]{1,2})?", 1 => "2\\.7|3\\.|3\\.x|"];
+        let python = prop::collection::vec((version, separator), 1..4).prop_map(|items| {
+            let mut text = String::new();
+            for (index, (version, separator)) in items.iter().enumerate() {
+                if index > 0 {
+                    text.push_str(separator);
+                }
+                text.push_str(version);
             }
+            text
+        });
+        let uuid =
+            prop::collection::vec("[0-9a-fA-Fg]{1,12}", 5).prop_map(|groups| groups.join("-"));
+        prop_oneof![
+            1 => any::<String>(),
+            3 => dotted,
+            6 => python,
+            3 => uuid,
+            1 => "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-fA-F]{12}",
+            3 => "[a-zA-Z.\n ]{0,4}",
+            2 => "[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt ][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{0,3})?([Zz]|[+-][0-9]{2}:[0-9]{2})?",
+        ]
+    }
+
+    proptest! {
+        // The rules' strings are cheap: enough cases that every branch of the input occurs.
+        #![proptest_config(ProptestConfig::with_cases(2048))]
+
+        #[test]
+        fn text_rules_answer_as_the_schemas_patterns_do(text in text_rule_input()) {
+            let patterns = &*SCHEMA_PATTERNS;
+            prop_assert_eq!(is_app_version(&text), patterns.app_version.is_match(&text));
+            prop_assert_eq!(
+                is_min_phantom_version(&text),
+                patterns.min_phantom_version.is_match(&text)
+            );
+            prop_assert_eq!(
+                is_python_version_text(&text),
+                patterns.python_version.is_match(&text)
+            );
+            prop_assert_eq!(
+                action_description_problem(&text).is_none(),
+                patterns.action_description.is_match(&text)
+            );
+            prop_assert_eq!(is_uuid(&text), patterns.uuid.is_match(&text));
+            // The calendar (days of each month, leap seconds) is beyond a pattern: only the
+            // shape must hold.
             if is_date_time(&text) {
-                proptest::prop_assert!(text.len() >= "2025-08-01T20:41:01Z".len());
+                prop_assert!(patterns.date_time_shape.is_match(&text), "{text:?}");
             }
         }
     }

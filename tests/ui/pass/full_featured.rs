@@ -23,6 +23,7 @@ use soar_runtime::values::{Domain, Ip};
     contributors = ["Ada", "Grace"],
     fips_compliant,
     crate = "::soar_runtime",
+    hooks,
 )]
 pub struct Whois {
     /// Whois server to use to query
@@ -42,7 +43,7 @@ pub struct Whois {
     lookups: usize,
 }
 
-impl Whois {
+impl Hooks for Whois {
     fn initialize(&mut self, ctx: &mut Ctx) -> Result<(), ActionError> {
         ctx.save_progress(format!("timeout {}", self.timeout));
         Ok(())

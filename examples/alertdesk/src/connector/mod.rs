@@ -32,7 +32,8 @@ pub const PAGE_SIZE: usize = 100;
     app_type = "threat intel",
     product_vendor = "Example Corp",
     product_name = "AlertDesk",
-    license = "Apache-2.0"
+    license = "Apache-2.0",
+    hooks
 )]
 pub struct AlertDesk {
     /// Base URL of the AlertDesk API, starting with https:// or http://
@@ -57,7 +58,7 @@ pub struct AlertDesk {
     client: Option<AlertDeskClient>,
 }
 
-impl AlertDesk {
+impl Hooks for AlertDesk {
     /// Checks the configuration and sets up the API client, with the access token cached in
     /// the state (a state that cannot be read only loses the token).
     fn initialize(&mut self, ctx: &mut Ctx) -> Result<(), ActionError> {
@@ -95,7 +96,9 @@ impl AlertDesk {
         ));
         Ok(())
     }
+}
 
+impl AlertDesk {
     /// The API client `initialize` set up.
     fn client(&mut self) -> Result<&mut AlertDeskClient, ActionError> {
         self.client

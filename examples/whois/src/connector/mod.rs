@@ -20,7 +20,8 @@ use crate::{LookupConfig, ServerAddr, lookup_domain, lookup_ip};
     app_type = "information",
     product_vendor = "Generic",
     product_name = "Whois Server",
-    license = "Apache-2.0"
+    license = "Apache-2.0",
+    hooks
 )]
 pub struct Whois {
     /// WHOIS server to query instead of choosing one per domain (host or host:port)
@@ -32,7 +33,7 @@ pub struct Whois {
     lookup: LookupConfig,
 }
 
-impl Whois {
+impl Hooks for Whois {
     /// Builds the lookup settings from the asset configuration.
     fn initialize(&mut self, ctx: &mut Ctx) -> Result<(), ActionError> {
         if self.timeout == 0 {

@@ -116,7 +116,6 @@ mod tests {
             prop_assert!(!unreadable, "{findings:?}");
         }
 
-
         #[test]
         fn every_real_date_time_is_one(
             (year, month, day) in (0u32..10_000, 1u32..=12, 1u32..=28),

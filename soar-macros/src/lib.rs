@@ -45,7 +45,7 @@
 //! and generated actions), and a list of the actions in `#[connector]` (a list to maintain,
 //! whose forgotten entry is a missing action). So the error a reader acts on is ours, next to
 //! rustc's one line. The cost of markers: they are (hidden) exported macros of the crate, and
-//! two connectors in one crate share one namespace of identifiers and names. `cargo xtask
+//! two connectors in one crate share one namespace of identifiers and names. `cargo soar
 //! bundle` checks the app JSON again.
 //!
 //! # The context and the connector

@@ -26,6 +26,8 @@ pub mod connector;
 pub mod contains;
 pub mod context;
 pub mod error;
+#[doc = include_str!("guide.md")]
+pub mod guide {}
 #[cfg(feature = "http")]
 pub mod http;
 pub mod ingest;

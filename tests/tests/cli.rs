@@ -348,3 +348,24 @@ fn walk(dir: &std::path::Path) -> Vec<PathBuf> {
         })
         .collect()
 }
+
+#[test]
+fn the_help_names_the_connector_and_its_own_actions() {
+    let help = Command::new(BINARY).arg("--help").output().unwrap();
+    assert!(help.status.success());
+    let text = String::from_utf8_lossy(&help.stdout);
+    assert!(
+        text.starts_with("Fixture: a Splunk SOAR connector, run locally"),
+        "{text}"
+    );
+    let help = Command::new(BINARY)
+        .args(["action", "--help"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&help.stdout);
+    assert!(
+        text.contains("lookup_ip (\"lookup ip\")") && text.contains("block_ips (\"block ips\")"),
+        "{text}"
+    );
+    assert!(!text.contains("whois_domain"), "{text}");
+}

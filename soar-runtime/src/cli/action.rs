@@ -15,7 +15,7 @@ use crate::connector::Connector;
 /// The arguments of the `action` command.
 #[derive(Debug, clap::Args)]
 pub(super) struct ActionArgs {
-    /// The action's identifier (`whois_domain`) or name (`"whois domain"`).
+    /// The action's identifier or name (the help lists the connector's own).
     action: String,
     /// A parameter, NAME=VALUE; repeat it for more.
     #[arg(short, long = "param", value_name = "NAME=VALUE")]

@@ -20,7 +20,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::action_json::{ActionJson, LooseId};
 use crate::app_json::AppJson;
@@ -88,7 +88,10 @@ pub fn main<C: Connector>() -> ExitCode {
 
 /// As [`main`], with the arguments given (the first is the program name).
 pub fn main_from<C: Connector>(args: impl IntoIterator<Item = OsString>) -> ExitCode {
-    let cli = match Cli::try_parse_from(args) {
+    let parsed = command_of(&C::app_json())
+        .try_get_matches_from(args)
+        .and_then(|matches| Cli::from_arg_matches(&matches));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(error) => {
             let _ = error.print();
@@ -129,6 +132,30 @@ pub fn main_from<C: Connector>(args: impl IntoIterator<Item = OsString>) -> Exit
             print_stdout(&app.to_json_pretty())
         }
     }
+}
+
+/// The command line of the connector `app`: its help names the app and its own actions.
+fn command_of(app: &AppJson) -> clap::Command {
+    let actions: Vec<String> = app
+        .actions
+        .iter()
+        .map(|action| format!("{} (\"{}\")", action.identifier, action.action))
+        .collect();
+    let actions = if actions.is_empty() {
+        "this connector declares none".to_owned()
+    } else {
+        actions.join(", ")
+    };
+    Cli::command()
+        .about(format!(
+            "{}: a Splunk SOAR connector, run locally",
+            app.name
+        ))
+        .mut_subcommand("action", |command| {
+            command.mut_arg("action", |arg| {
+                arg.help(format!("The action's identifier or name: {actions}"))
+            })
+        })
 }
 
 /// The options of a local run: progress on standard error, SIGTERM cancels, state and platform

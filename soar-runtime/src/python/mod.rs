@@ -3,7 +3,7 @@
 //!
 //! The platform imports Python, so the bundle ships the connector's Rust code compiled as an
 //! abi3 extension module. [`python_extension!`](crate::python_extension) defines that module for
-//! a connector type; a connector author writes no PyO3 code (`cargo xtask bundle` generates the
+//! a connector type; a connector author writes no PyO3 code (`cargo soar bundle` generates the
 //! one-line crate that calls the macro). The module holds one object, `connector`
 //! ([`Bridge`]), whose `start(base_connector, action, cancellation)` returns a [`BridgeSession`]: a
 //! [`crate::run::Session`] that the `main_module` steps through the platform's hooks:

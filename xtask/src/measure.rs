@@ -2,7 +2,8 @@
 //!
 //! From cold (an empty per-user cache, so maturin and zig are provisioned, and a new target
 //! directory): `cargo soar new` plus the first `cargo soar bundle`; then, after editing one
-//! action, `cargo soar bundle` again and `cargo check`. The goals of issue 9 are printed
+//! action, `cargo soar bundle` again, and `cargo check` (after a first check, as an editor
+//! runs it). The goals of issue 9 are printed
 //! beside the figures: 4 minutes, 30 seconds and 3 seconds.
 
 use std::path::Path;
@@ -51,6 +52,9 @@ pub fn run() -> Outcome<()> {
     edit(&project, "has {} labels now")?;
     let rebundle =
         time(|| cmd::tool(user(&project).args(["soar", "bundle"]), "cargo soar bundle"))?;
+    // A developer's editor has checked the project before: the first check builds the
+    // dependencies' metadata, which is not what an edit costs.
+    cmd::tool(user(&project).arg("check"), "cargo check")?;
     edit(&project, "has {} labels again")?;
     let check = time(|| cmd::tool(user(&project).arg("check"), "cargo check"))?;
     println!(

@@ -91,24 +91,37 @@ module-name = "{module}.{module}"
         name = package.name,
         connector = package.connector,
     );
-    // The project's lock file pins every dependency the bridge shares with the connector.
-    let lock_path = project.lock_file();
-    let lock = std::fs::read_to_string(&lock_path)
-        .map_err(|error| Failure::new(format!("cannot read {}: {error}", lock_path.display())))?;
     for (file, text) in [
         ("Cargo.toml", manifest.as_str()),
         ("pyproject.toml", &pyproject),
         ("lib.rs", &lib),
-        ("Cargo.lock", &lock),
     ] {
         write_if_changed(&dir.join(file), text)?;
     }
+    copy_lock(project, &dir)?;
     let python = dir.join("python").join(module);
     remove_stale(&python, python_files)?;
     for (file, text) in python_files {
         write_if_changed(&python.join(file), text)?;
     }
     Ok(Bridge { dir })
+}
+
+/// The project's lock file, which pins every dependency the bridge shares with the connector,
+/// as the bridge's. Cargo adds what only the bridge needs (PyO3) to it; the copy is made again
+/// only when the project's lock changed (the copied text is kept in `Cargo.lock.project`), so
+/// later bundles do not resolve the bridge's dependencies again.
+fn copy_lock(project: &Project, dir: &Path) -> Outcome<()> {
+    let lock_path = project.lock_file();
+    let lock = std::fs::read_to_string(&lock_path)
+        .map_err(|error| Failure::new(format!("cannot read {}: {error}", lock_path.display())))?;
+    let copied = dir.join("Cargo.lock.project");
+    let unchanged = std::fs::read_to_string(&copied).is_ok_and(|old| old == lock);
+    if unchanged && dir.join("Cargo.lock").is_file() {
+        return Ok(());
+    }
+    write_if_changed(&dir.join("Cargo.lock"), &lock)?;
+    write_if_changed(&copied, &lock)
 }
 
 /// The keys of a dependency on the runtime at `source` and `version`, inside a TOML inline

@@ -161,7 +161,6 @@ pub fn run(request: &Request) -> Outcome<Bundle> {
         &bridge,
         &bridge::build_dir(&project).join("target"),
         project.root(),
-        described.epoch,
         &described.wheel_name,
     )?;
     let mut files: BTreeMap<String, Vec<u8>> = described

@@ -16,17 +16,22 @@ pub fn file_name(module: &str, version: &str) -> String {
     format!("{module}-{version}-{TAG}.whl")
 }
 
+/// The time the wheel's members carry: 1980-01-01T00:00:00Z, the earliest a zip can hold. Not
+/// the bundle's time: build scripts (the `cc` crate's among them) track `SOURCE_DATE_EPOCH`, so
+/// a time that moves with every edit or commit would rebuild every C dependency (SQLite, ring)
+/// each time; the tarball carries the bundle's time.
+const WHEEL_EPOCH: u64 = 315_532_800;
+
 /// Builds the wheel of `bridge` into `target_dir` and returns its bytes, after checking that it
 /// is the expected `file_name` and that no extension in it needs glibc newer than 2.28.
 ///
-/// The build is reproducible: zip timestamps come from `epoch` (`SOURCE_DATE_EPOCH`), and the
-/// project's and cargo home's paths (`root`) are remapped out of the binary.
+/// The build is reproducible: zip timestamps are [`WHEEL_EPOCH`], and the project's (`root`)
+/// and cargo home's paths are remapped out of the binary.
 pub fn build(
     venv: &Venv,
     bridge: &Bridge,
     target_dir: &Path,
     root: &Path,
-    epoch: u64,
     file_name: &str,
 ) -> Outcome<Vec<u8>> {
     let out = bridge.dir.join("wheels");
@@ -54,7 +59,7 @@ pub fn build(
             .arg(bridge.dir.join("Cargo.toml"))
             .arg("--out")
             .arg(&out)
-            .env("SOURCE_DATE_EPOCH", epoch.to_string())
+            .env("SOURCE_DATE_EPOCH", WHEEL_EPOCH.to_string())
             .env("CARGO_TARGET_DIR", target_dir)
             .env("RUSTFLAGS", rustflags),
         "maturin build",

@@ -98,16 +98,7 @@ fn third_party_imports(native_module: &str) -> String {
 
 /// `whois_connector` -> `WhoisConnector`.
 fn class_name(stem: &str) -> String {
-    stem.split('_')
-        .filter(|part| !part.is_empty())
-        .map(|part| {
-            let mut chars = part.chars();
-            chars
-                .next()
-                .map(|first| first.to_ascii_uppercase().to_string() + chars.as_str())
-                .unwrap_or_default()
-        })
-        .collect()
+    soar_vocab::capitalised_words(stem).collect()
 }
 
 #[cfg(test)]

@@ -107,6 +107,22 @@ pub fn app_slug(name: &str) -> String {
         .collect()
 }
 
+/// The words of a `snake_case` name, each with its first letter in upper case
+/// (`whois_connector` -> `Whois`, `Connector`): Python class names and Rust type names the
+/// framework makes of module and package names.
+pub fn capitalised_words(snake: &str) -> impl Iterator<Item = String> + '_ {
+    snake
+        .split('_')
+        .filter(|word| !word.is_empty())
+        .map(|word| {
+            let mut chars = word.chars();
+            chars
+                .next()
+                .map(|first| first.to_ascii_uppercase().to_string() + chars.as_str())
+                .unwrap_or_default()
+        })
+}
+
 /// Whether `contains` has a stock validator.
 pub fn is_stock_contains(contains: &str) -> bool {
     STOCK_CONTAINS.contains(&contains)

@@ -142,17 +142,7 @@ fn names(path: &Path, app_name: Option<&str>) -> Outcome<Names> {
             "{package:?} cannot name a connector package: it is a Rust keyword or a crate the connector depends on; choose another directory name"
         )));
     }
-    let words: Vec<String> = lib
-        .split('_')
-        .filter(|word| !word.is_empty())
-        .map(|word| {
-            let mut chars = word.chars();
-            chars
-                .next()
-                .map(|first| first.to_ascii_uppercase().to_string() + chars.as_str())
-                .unwrap_or_default()
-        })
-        .collect();
+    let words: Vec<String> = soar_vocab::capitalised_words(&lib).collect();
     let app = app_name.map_or_else(|| words.join(" "), ToOwned::to_owned);
     if soar_vocab::app_slug(&app).is_empty() {
         return Err(Failure::unusable(format!(

@@ -25,7 +25,7 @@ const WHEEL_EPOCH: u64 = 315_532_800;
 /// Builds the wheel of `bridge` into `target_dir` and returns its bytes, after checking that it
 /// is the expected `file_name` and that no extension in it needs glibc newer than 2.28.
 ///
-/// The build is reproducible: zip timestamps are [`WHEEL_EPOCH`], and the project's (`root`)
+/// The build is reproducible: zip timestamps are `WHEEL_EPOCH` (1980-01-01, the earliest a zip can hold), and the project's (`root`)
 /// and cargo home's paths are remapped out of the binary.
 pub fn build(
     venv: &Venv,

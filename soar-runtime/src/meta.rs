@@ -69,6 +69,16 @@ pub struct ConnectorMeta {
     pub contributors: &'static [&'static str],
     /// Whether the app runs on FIPS-compliant platforms.
     pub fips_compliant: bool,
+    /// Product versions the app was tested with; written when not empty.
+    pub latest_tested_versions: &'static [&'static str],
+    /// Version of the app wizard that created the app.
+    pub app_wizard_version: Option<&'static str>,
+    /// How the platform renders the asset configuration form.
+    pub app_config_render: Option<&'static str>,
+    /// Whether the platform merges the app's result widgets.
+    pub consolidate_widgets: Option<bool>,
+    /// `module.function` that handles REST requests sent to the app.
+    pub rest_handler: Option<&'static str>,
     /// The asset configuration fields, in form order.
     pub configuration: &'static [ConfigFieldMeta],
 }
@@ -170,13 +180,17 @@ pub struct RenderMeta {
     pub height: Option<u32>,
     /// Widget title.
     pub title: Option<&'static str>,
+    /// The menu entry that opens a custom view.
+    pub menu_name: Option<&'static str>,
 }
 
 /// An action's `lock`.
 #[derive(Debug, Clone, Copy)]
 pub struct LockMeta {
-    /// The parameter whose value is locked.
-    pub parameter: &'static str,
+    /// Whether the lock is on.
+    pub enabled: bool,
+    /// The parameter whose value is locked; none for the whole action.
+    pub parameter: Option<&'static str>,
     /// Whether runs on different values may run concurrently.
     pub concurrency: Option<bool>,
     /// How long a run waits for the lock, in seconds.

@@ -2,6 +2,7 @@
 
 pub mod app_json_corpus;
 pub mod clean_app;
+pub mod corpus_gaps;
 
 use std::path::PathBuf;
 

@@ -162,17 +162,20 @@ fn extras(action: &Action, errors: &mut darling::error::Accumulator) {
             ));
         }
     }
-    if let Some(lock) = &action.lock
+    if let Some(parameter) = action
+        .lock
+        .as_ref()
+        .and_then(|lock| lock.parameter.as_ref())
         && !action
             .params
             .iter()
-            .any(|param| param.name.as_str() == lock.parameter.as_str())
+            .any(|param| param.name.as_str() == parameter.as_str())
     {
         errors.push(error_at(
-            lock.parameter.span(),
+            parameter.span(),
             format!(
                 "the lock names `{}`, which is not a parameter of this action",
-                *lock.parameter
+                **parameter
             ),
         ));
     }

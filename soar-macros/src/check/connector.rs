@@ -5,7 +5,8 @@ use std::collections::HashSet;
 use darling::Error;
 
 use soar_vocab::text::{
-    is_app_version, is_lowercase_uuid, is_min_phantom_version, is_python_version_text,
+    is_app_version, is_lowercase_uuid, is_main_module, is_min_phantom_version,
+    is_python_version_text, is_rest_handler,
 };
 
 use super::{default_in_value_list, error_at, one_of, text};
@@ -64,6 +65,26 @@ pub fn check(connector: &Connector) -> darling::Result<()> {
             format!(
                 "`{}` is not a valid python_version: expected versions of Python 3 separated by commas, such as \"3.9, 3.13\"",
                 *app.python_version
+            ),
+        ));
+    }
+    if !is_main_module(&app.main_module) {
+        errors.push(error_at(
+            app.main_module.span(),
+            format!(
+                "`{}` is not a valid main_module: expected a Python identifier and `.py`, such as \"whois_connector.py\" (the bridge imports it)",
+                *app.main_module
+            ),
+        ));
+    }
+    if let Some(handler) = &app.rest_handler
+        && !is_rest_handler(handler)
+    {
+        errors.push(error_at(
+            handler.span(),
+            format!(
+                "`{}` is not a valid rest_handler: expected `module.function`, such as \"whois_connector.handle_request\"",
+                **handler
             ),
         ));
     }

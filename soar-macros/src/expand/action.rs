@@ -6,7 +6,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 
-use super::{literal_checks, literals, optional_literal, optional_text, texts};
+use super::{literal_checks, literals, optional, optional_literal, optional_text, texts};
 use crate::model::action::{Action, Param, Target};
 use crate::names::type_text;
 use crate::parse::action::ActionAttr;
@@ -134,12 +134,14 @@ fn meta(action: &Action) -> TokenStream {
         Some(render) => {
             let kind = render.kind.as_str();
             let view = optional_text(render.view.as_deref());
-            let width = optional_number(render.width);
-            let height = optional_number(render.height);
+            let width = optional(render.width);
+            let height = optional(render.height);
             let title = optional_text(render.title.as_deref());
+            let menu_name = optional_text(render.menu_name.as_deref());
             quote! {
                 ::core::option::Option::Some(#runtime::meta::RenderMeta {
                     kind: #kind, view: #view, width: #width, height: #height, title: #title,
+                    menu_name: #menu_name,
                 })
             }
         }
@@ -148,15 +150,14 @@ fn meta(action: &Action) -> TokenStream {
     let undo = optional_text(action.undo.as_deref().map(String::as_str));
     let lock = match &action.lock {
         Some(lock) => {
-            let parameter = lock.parameter.as_str();
-            let concurrency = match lock.concurrency {
-                Some(flag) => quote!(::core::option::Option::Some(#flag)),
-                None => quote!(::core::option::Option::None),
-            };
-            let timeout = optional_number(lock.timeout);
+            let enabled = lock.enabled.unwrap_or(true);
+            let parameter = optional_text(lock.parameter.as_deref().map(String::as_str));
+            let concurrency = optional(lock.concurrency);
+            let timeout = optional(lock.timeout);
             quote! {
                 ::core::option::Option::Some(#runtime::meta::LockMeta {
-                    parameter: #parameter, concurrency: #concurrency, timeout: #timeout,
+                    enabled: #enabled, parameter: #parameter, concurrency: #concurrency,
+                    timeout: #timeout,
                 })
             }
         }
@@ -177,13 +178,6 @@ fn meta(action: &Action) -> TokenStream {
             undo: #undo,
             lock: #lock,
         }
-    }
-}
-
-fn optional_number(value: Option<u32>) -> TokenStream {
-    match value {
-        Some(value) => quote!(::core::option::Option::Some(#value)),
-        None => quote!(::core::option::Option::None),
     }
 }
 

@@ -5,7 +5,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 
-use super::{literal_checks, literals, optional_literal, text, texts};
+use super::{literal_checks, literals, optional, optional_literal, optional_text, text, texts};
 use crate::model::connector::{Connector, FieldRole};
 use crate::names::type_text;
 
@@ -138,11 +138,16 @@ fn meta(connector: &Connector) -> TokenStream {
     let min_phantom_version = app.min_phantom_version.as_str();
     let python_version = app.python_version.as_str();
     let package_name = &app.package_name;
-    let main_module = &app.main_module;
+    let main_module = app.main_module.as_str();
     let logo = &app.logo;
     let logo_dark = &app.logo_dark;
     let contributors = texts(app.contributors.iter().map(String::as_str));
     let fips_compliant = app.fips_compliant;
+    let latest_tested_versions = texts(app.latest_tested_versions.iter().map(String::as_str));
+    let app_wizard_version = optional_text(app.app_wizard_version.as_deref());
+    let app_config_render = optional_text(app.app_config_render.as_deref());
+    let consolidate_widgets = optional(app.consolidate_widgets);
+    let rest_handler = optional_text(app.rest_handler.as_deref().map(String::as_str));
     let configuration = connector.fields.iter().filter_map(|field| {
         let FieldRole::Config(spec) = &field.role else {
             return None;
@@ -184,6 +189,11 @@ fn meta(connector: &Connector) -> TokenStream {
             logo_dark: #logo_dark,
             contributors: #contributors,
             fips_compliant: #fips_compliant,
+            latest_tested_versions: #latest_tested_versions,
+            app_wizard_version: #app_wizard_version,
+            app_config_render: #app_config_render,
+            consolidate_widgets: #consolidate_widgets,
+            rest_handler: #rest_handler,
             configuration: &[#(#configuration),*],
         }
     }

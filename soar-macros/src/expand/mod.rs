@@ -20,6 +20,11 @@ pub fn text(value: &str) -> LitStr {
 
 /// `Option<&'static str>`.
 pub fn optional_text(value: Option<&str>) -> TokenStream {
+    optional(value)
+}
+
+/// An `Option` of a literal: `Some(6)`, `Some(false)`, `None`.
+pub fn optional(value: Option<impl quote::ToTokens>) -> TokenStream {
     match value {
         Some(value) => quote!(::core::option::Option::Some(#value)),
         None => quote!(::core::option::Option::None),

@@ -529,7 +529,22 @@ mod tests {
             (render.kind.as_str(), render.view.as_deref(), render.width),
             ("custom", Some("views.ip"), Some(6))
         );
-        assert_eq!(*action.lock.as_ref().unwrap().parameter, "ip");
+        let lock = action.lock.as_ref().unwrap();
+        assert_eq!(lock.parameter.as_deref().map(String::as_str), Some("ip"));
+        assert_eq!(lock.enabled, None);
+        let whole = self::action(
+            quote! {
+                render(kind = "custom", view = "views.ip", menu_name = "Open view"),
+                lock(enabled = false, concurrency = false)
+            },
+            parse_quote! {
+                fn lookup(c: &Whois) -> Result<(), ActionError> { todo!() }
+            },
+        );
+        let (render, lock) = (whole.render.unwrap(), whole.lock.unwrap());
+        assert_eq!(render.menu_name.as_deref(), Some("Open view"));
+        assert!(lock.parameter.is_none());
+        assert_eq!((lock.enabled, lock.concurrency), (Some(false), Some(false)));
         assert_eq!(
             action.undo.as_deref().map(String::as_str),
             Some("forget ip")

@@ -57,10 +57,10 @@ pub struct App {
     pub min_phantom_version: SpannedValue<String>,
     /// Python versions of the bridge.
     pub python_version: SpannedValue<String>,
-    /// `phantom_<slug>`.
+    /// `phantom_<slug>` unless given.
     pub package_name: String,
-    /// `<slug>_connector.py`.
-    pub main_module: String,
+    /// `<slug>_connector.py` unless given.
+    pub main_module: SpannedValue<String>,
     /// Logo for light backgrounds.
     pub logo: String,
     /// Logo for dark backgrounds.
@@ -69,6 +69,16 @@ pub struct App {
     pub contributors: Vec<String>,
     /// Whether the app runs on FIPS-compliant platforms.
     pub fips_compliant: bool,
+    /// Product versions the app was tested with.
+    pub latest_tested_versions: Vec<String>,
+    /// Version of the app wizard that created the app.
+    pub app_wizard_version: Option<String>,
+    /// How the platform renders the asset configuration form.
+    pub app_config_render: Option<String>,
+    /// Whether the platform merges the app's result widgets.
+    pub consolidate_widgets: Option<bool>,
+    /// `module.function` that handles REST requests sent to the app.
+    pub rest_handler: Option<SpannedValue<String>>,
 }
 
 /// One field of the connector struct.
@@ -150,12 +160,25 @@ pub fn build(args: ConnectorArgs, item: &ItemStruct) -> darling::Result<Connecto
         python_version: args
             .python_version
             .unwrap_or_else(|| SpannedValue::new(PYTHON_VERSION.to_owned(), item.ident.span())),
-        package_name: format!("phantom_{slug}"),
-        main_module: format!("{slug}_connector.py"),
+        package_name: args
+            .package_name
+            .map_or_else(|| format!("phantom_{slug}"), SpannedValue::into_inner),
+        main_module: args.main_module.unwrap_or_else(|| {
+            SpannedValue::new(format!("{slug}_connector.py"), item.ident.span())
+        }),
         logo: args.logo.unwrap_or_else(|| "logo.svg".to_owned()),
         logo_dark: args.logo_dark.unwrap_or_else(|| "logo_dark.svg".to_owned()),
         contributors: args.contributors.iter().map(syn::LitStr::value).collect(),
         fips_compliant: args.fips_compliant.is_present(),
+        latest_tested_versions: args
+            .latest_tested_versions
+            .iter()
+            .map(syn::LitStr::value)
+            .collect(),
+        app_wizard_version: args.app_wizard_version,
+        app_config_render: args.app_config_render,
+        consolidate_widgets: args.consolidate_widgets,
+        rest_handler: args.rest_handler,
         appid: args.appid,
         name: args.name,
     };
@@ -236,7 +259,16 @@ mod tests {
         let app = &connector.app;
         assert_eq!(app.description.value, "Query WHOIS servers.");
         assert_eq!(app.package_name, "phantom_whoissampleapp");
-        assert_eq!(app.main_module, "whoissampleapp_connector.py");
+        assert_eq!(*app.main_module, "whoissampleapp_connector.py");
+        assert!(app.latest_tested_versions.is_empty() && app.rest_handler.is_none());
+        assert_eq!(
+            (
+                &app.app_wizard_version,
+                &app.app_config_render,
+                app.consolidate_widgets
+            ),
+            (&None, &None, None)
+        );
         assert_eq!(*app.min_phantom_version, MIN_PLATFORM_VERSION);
         assert_eq!(*app.python_version, PYTHON_VERSION);
         assert_eq!(
@@ -283,7 +315,7 @@ mod tests {
     #[test]
     fn optional_arguments_and_the_hooks_flag() {
         let args: proc_macro2::TokenStream = format!(
-            "{ARGS}, app_version = \"2.0.1\", min_platform_version = \"6.2.2.134\", python_version = \"3.13\", logo = \"w.svg\", contributors = [\"Ada\"], fips_compliant, hooks, crate = \"crate::rt\""
+            "{ARGS}, app_version = \"2.0.1\", min_platform_version = \"6.2.2.134\", python_version = \"3.13\", logo = \"w.svg\", contributors = [\"Ada\"], fips_compliant, hooks, crate = \"crate::rt\", package_name = \"phantom_whois\", main_module = \"whois_connector.py\", latest_tested_versions = [\"Whois 5.3\"], app_wizard_version = \"1.0.0\", app_config_render = \"default\", consolidate_widgets = false, rest_handler = \"whois_connector.handle_request\""
         )
         .parse()
         .unwrap();
@@ -302,6 +334,19 @@ mod tests {
         assert_eq!(*connector.app.min_phantom_version, "6.2.2.134");
         assert_eq!(connector.app.contributors, ["Ada"]);
         assert_eq!(connector.app.logo, "w.svg");
+        let app = &connector.app;
+        assert_eq!(
+            (app.package_name.as_str(), app.main_module.as_str()),
+            ("phantom_whois", "whois_connector.py")
+        );
+        assert_eq!(app.latest_tested_versions, ["Whois 5.3"]);
+        assert_eq!(app.app_wizard_version.as_deref(), Some("1.0.0"));
+        assert_eq!(app.app_config_render.as_deref(), Some("default"));
+        assert_eq!(app.consolidate_widgets, Some(false));
+        assert_eq!(
+            app.rest_handler.as_deref().map(String::as_str),
+            Some("whois_connector.handle_request")
+        );
         assert_eq!(connector.runtime, crate::test_support::path("crate::rt"));
     }
 

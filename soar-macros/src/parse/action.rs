@@ -57,6 +57,8 @@ pub struct RenderArgs {
     pub height: Option<u32>,
     /// Widget title.
     pub title: Option<String>,
+    /// The menu entry that opens a custom view.
+    pub menu_name: Option<String>,
 }
 
 /// The long form of `render(...)`.
@@ -67,6 +69,7 @@ struct RenderList {
     width: Option<u32>,
     height: Option<u32>,
     title: Option<String>,
+    menu_name: Option<String>,
 }
 
 impl FromMeta for RenderArgs {
@@ -86,15 +89,20 @@ impl FromMeta for RenderArgs {
             width: list.width,
             height: list.height,
             title: list.title,
+            menu_name: list.menu_name,
         })
     }
 }
 
-/// `lock = "parameter"`, or `lock(parameter = "ip", concurrency = false, timeout = 60)`.
+/// `lock = "parameter"`, or `lock(parameter = "ip", concurrency = false, timeout = 60)`;
+/// without a parameter the lock is on the whole action, and `lock(enabled = false)` writes a
+/// lock that is off.
 #[derive(Debug, Clone, Default)]
 pub struct LockArgs {
-    /// The parameter whose value is locked.
-    pub parameter: SpannedValue<String>,
+    /// Whether the lock is on (`true` unless given).
+    pub enabled: Option<bool>,
+    /// The parameter whose value is locked; none for the whole action.
+    pub parameter: Option<SpannedValue<String>>,
     /// Whether runs on different values may run concurrently.
     pub concurrency: Option<bool>,
     /// How long a run waits for the lock, in seconds.
@@ -104,7 +112,8 @@ pub struct LockArgs {
 /// The long form of `lock(...)`.
 #[derive(Debug, FromMeta)]
 struct LockList {
-    parameter: SpannedValue<String>,
+    enabled: Option<bool>,
+    parameter: Option<SpannedValue<String>>,
     concurrency: Option<bool>,
     timeout: Option<u32>,
 }
@@ -113,7 +122,7 @@ impl FromMeta for LockArgs {
     fn from_value(value: &syn::Lit) -> darling::Result<Self> {
         let parameter = String::from_value(value)?;
         Ok(Self {
-            parameter: SpannedValue::new(parameter, value.span()),
+            parameter: Some(SpannedValue::new(parameter, value.span())),
             ..Self::default()
         })
     }
@@ -121,6 +130,7 @@ impl FromMeta for LockArgs {
     fn from_list(items: &[darling::ast::NestedMeta]) -> darling::Result<Self> {
         let list = LockList::from_list(items)?;
         Ok(Self {
+            enabled: list.enabled,
             parameter: list.parameter,
             concurrency: list.concurrency,
             timeout: list.timeout,

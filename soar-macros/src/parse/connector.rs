@@ -40,6 +40,21 @@ pub struct ConnectorArgs {
     pub contributors: Vec<LitStr>,
     /// Whether the app runs on FIPS-compliant platforms.
     pub fips_compliant: Flag,
+    /// The Python package name, `phantom_<slug>` unless given.
+    pub package_name: Option<SpannedValue<String>>,
+    /// The module the platform imports, `<slug>_connector.py` unless given.
+    pub main_module: Option<SpannedValue<String>>,
+    /// Product versions the app was tested with.
+    #[darling(default)]
+    pub latest_tested_versions: Vec<LitStr>,
+    /// Version of the app wizard that created the app.
+    pub app_wizard_version: Option<String>,
+    /// How the platform renders the asset configuration form.
+    pub app_config_render: Option<String>,
+    /// Whether the platform merges the app's result widgets.
+    pub consolidate_widgets: Option<bool>,
+    /// `module.function` that handles REST requests sent to the app.
+    pub rest_handler: Option<SpannedValue<String>>,
     /// Whether the author implements `Hooks` (the lifecycle hooks) for the struct.
     pub hooks: Flag,
     /// Where generated code finds the runtime.

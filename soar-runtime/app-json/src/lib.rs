@@ -29,7 +29,7 @@ pub use dependencies::{Dependencies, PypiDependency, WheelDependency};
 pub use loose::{ColumnOrder, DefaultValue, Loose, Order};
 pub use model::{AppJson, Contributor, PythonVersion};
 pub use timestamp::format_utc;
-pub use validate::{Finding, Rule, Severity, validate, validate_value};
+pub use validate::{Finding, Pointer, Rule, Severity, validate, validate_value};
 pub use webhook::{Webhook, WebhookRoute};
 
 /// What kind of JSON value `value` is, with an article ("a string", "an object"): how messages

@@ -90,6 +90,9 @@ pub struct AppJson {
     /// Whether the platform merges the app's result widgets.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub consolidate_widgets: Option<bool>,
+    /// How the platform renders the asset configuration form (real apps write `default`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub app_config_render: Option<String>,
     /// Metadata of the platform's QA.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub qa_metadata: Option<IndexMap<String, Value>>,

@@ -45,6 +45,11 @@ pub fn app_json<C: 'static>(meta: &ConnectorMeta) -> AppJson {
                 })
                 .collect(),
         ),
+        latest_tested_versions: strings(meta.latest_tested_versions),
+        app_wizard_version: meta.app_wizard_version.map(str::to_owned),
+        app_config_render: meta.app_config_render.map(str::to_owned),
+        consolidate_widgets: meta.consolidate_widgets,
+        rest_handler: meta.rest_handler.map(str::to_owned),
         configuration: meta
             .configuration
             .iter()
@@ -154,14 +159,17 @@ fn render(render: &RenderMeta) -> Render {
         width: render.width.map(Into::into),
         height: render.height.map(Into::into),
         title: render.title.map(str::to_owned),
+        menu_name: render.menu_name.map(str::to_owned),
         ..Render::default()
     }
 }
 
 fn lock(lock: &LockMeta) -> Lock {
     Lock {
-        enabled: Some(true),
-        data_path: Some(format!("parameters.{}", lock.parameter)),
+        enabled: Some(lock.enabled),
+        data_path: lock
+            .parameter
+            .map(|parameter| format!("parameters.{parameter}")),
         concurrency: lock.concurrency,
         timeout: lock.timeout.map(Into::into),
         ..Lock::default()

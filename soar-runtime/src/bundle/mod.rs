@@ -54,12 +54,7 @@ pub fn manifest(app: AppJson) -> Result<BundleManifest, String> {
 /// identifier.
 pub fn native_module_name(main_module: &str) -> Result<String, String> {
     let stem = main_module.strip_suffix(".py").unwrap_or(main_module);
-    let identifier = stem
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
-        && stem.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
-    if !identifier {
+    if !soar_vocab::text::is_python_identifier(stem) {
         return Err(format!(
             "`main_module` {main_module:?} is not `<python identifier>.py`"
         ));

@@ -30,3 +30,36 @@ pub use name::{Domain, HostName};
 pub use param::Param;
 pub use port::Port;
 pub use web::Url;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The type's name, `data_type` and `contains` as the importer's table has them.
+    fn declared<T: Param>(
+        name: &'static str,
+    ) -> (&'static str, &'static str, &'static [&'static str]) {
+        (name, T::DATA_TYPE, T::CONTAINS)
+    }
+
+    #[test]
+    fn the_vocabularys_value_types_are_these_types() {
+        let types = [
+            declared::<Ip>("Ip"),
+            declared::<Ipv4>("Ipv4"),
+            declared::<Ipv6>("Ipv6"),
+            declared::<Domain>("Domain"),
+            declared::<HostName>("HostName"),
+            declared::<Url>("Url"),
+            declared::<Email>("Email"),
+            declared::<MacAddress>("MacAddress"),
+            declared::<Md5>("Md5"),
+            declared::<Sha1>("Sha1"),
+            declared::<Sha256>("Sha256"),
+            declared::<Sha512>("Sha512"),
+            declared::<Hash>("Hash"),
+            declared::<Port>("Port"),
+        ];
+        assert_eq!(types, soar_vocab::VALUE_TYPES);
+    }
+}

@@ -156,3 +156,27 @@ pub const OUTPUT_DATA_TYPES: [&str; 3] = ["string", "numeric", "boolean"];
 /// `render.type` values of an action: a table of the outputs with a `column_name`, a custom view
 /// function, or the raw JSON.
 pub const RENDER_TYPES: [&str; 3] = ["table", "custom", "json"];
+
+/// The typed values of `soar_runtime::values` that a parameter can have, each with its
+/// `data_type` and the `contains` it advertises (the runtime's types declare the same, which its
+/// tests check): how `cargo soar import` turns a parameter's `contains` into a type.
+pub const VALUE_TYPES: [(&str, &str, &[&str]); 14] = [
+    ("Ip", "string", &["ip", "ipv6"]),
+    ("Ipv4", "string", &["ip"]),
+    ("Ipv6", "string", &["ipv6"]),
+    ("Domain", "string", &["domain"]),
+    ("HostName", "string", &["host name"]),
+    ("Url", "string", &["url"]),
+    ("Email", "string", &["email"]),
+    ("MacAddress", "string", &["mac address"]),
+    ("Md5", "string", &["md5"]),
+    ("Sha1", "string", &["sha1"]),
+    ("Sha256", "string", &["sha256"]),
+    ("Sha512", "string", &["sha512"]),
+    (
+        "Hash",
+        "string",
+        &["hash", "md5", "sha1", "sha256", "sha512"],
+    ),
+    ("Port", "numeric", &["port"]),
+];

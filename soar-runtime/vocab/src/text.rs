@@ -130,6 +130,27 @@ fn is_ecma_whitespace(c: char) -> bool {
     )
 }
 
+/// A Python identifier as the bridge needs one: an ASCII letter or `_`, then ASCII letters,
+/// digits and `_`. (Python allows more; the names the bridge writes stay ASCII.)
+pub fn is_python_identifier(text: &str) -> bool {
+    text.chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && text.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
+/// A `main_module` that the bundler can write: `<python identifier>.py` (the CI schema asks
+/// for `\.py$`; the bridge imports the stem, so it must be an identifier).
+pub fn is_main_module(text: &str) -> bool {
+    text.strip_suffix(".py").is_some_and(is_python_identifier)
+}
+
+/// A `rest_handler`: `module.function`, dotted Python identifiers with at least one dot, which
+/// the platform imports and calls.
+pub fn is_rest_handler(text: &str) -> bool {
+    text.contains('.') && text.split('.').all(is_python_identifier)
+}
+
 /// A hyphenated UUID, the CI schema's `format: uuid`: 36 characters, hyphens at 8, 13, 18 and
 /// 23, hex digits (either case) elsewhere.
 pub fn is_uuid(text: &str) -> bool {
@@ -236,6 +257,28 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
+
+    #[test]
+    fn python_names() {
+        for ok in ["whois_connector.py", "_x.py", "A1.py"] {
+            assert!(is_main_module(ok), "{ok:?}");
+        }
+        for bad in [
+            "my-app.py",
+            "whois_connector",
+            "1x.py",
+            ".py",
+            "caf\u{e9}.py",
+        ] {
+            assert!(!is_main_module(bad), "{bad:?}");
+        }
+        for ok in ["github_connector._handle_rest_request", "a.b.c"] {
+            assert!(is_rest_handler(ok), "{ok:?}");
+        }
+        for bad in ["handler", "a..b", ".a", "a.b-c", "a.1b"] {
+            assert!(!is_rest_handler(bad), "{bad:?}");
+        }
+    }
 
     #[test]
     fn descriptions() {

@@ -18,7 +18,7 @@ use serde::Deserialize;
 use serde_json::Value;
 
 pub use finding::{Finding, Rule, Severity};
-use pointer::Pointer;
+pub use pointer::Pointer;
 
 use super::AppJson;
 

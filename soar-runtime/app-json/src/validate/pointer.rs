@@ -2,18 +2,19 @@
 
 use std::fmt;
 
-/// A JSON Pointer, built one reference token at a time.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub(super) struct Pointer(String);
+/// A JSON Pointer, built one reference token at a time: how findings, the corpus measure and
+/// the importer's notes name a place in an app JSON.
+#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Pointer(String);
 
 impl Pointer {
     /// The whole document (the empty pointer).
-    pub(super) fn root() -> Self {
+    pub fn root() -> Self {
         Self::default()
     }
 
     /// The pointer to `token` (an object key or an array index) inside this location.
-    pub(super) fn child(&self, token: impl fmt::Display) -> Self {
+    pub fn child(&self, token: impl fmt::Display) -> Self {
         let token = token.to_string();
         let mut pointer = String::with_capacity(self.0.len() + token.len() + 1);
         pointer.push_str(&self.0);
@@ -26,6 +27,13 @@ impl Pointer {
             }
         }
         Self(pointer)
+    }
+}
+
+impl Pointer {
+    /// The pointer as text (`/actions/3/a~1b`).
+    pub fn as_str(&self) -> &str {
+        &self.0
     }
 }
 

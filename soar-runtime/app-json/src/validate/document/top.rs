@@ -57,6 +57,7 @@ pub(super) fn check(walker: &mut Walker<'_>, app: &Map<String, Value>, at: &Poin
         walker.field(app, at, key, Kind::Boolean, SCHEMA);
     }
     walker.field(app, at, "supports_es_polling", Kind::Boolean, MODEL);
+    walker.text(app, at, "app_config_render", MODEL);
     walker.field(app, at, "qa_metadata", Kind::Object, SCHEMA);
     walker.strings(app, at, "latest_tested_versions", SCHEMA);
     python_version(walker, app, at);

@@ -1,0 +1,18 @@
+// A main_module the bridge cannot be, and a rest_handler that is not `module.function`.
+use soar_runtime::prelude::*;
+
+/// Looks things up.
+#[connector(
+    appid = "1b4c2f39-0a55-4c1e-9d57-5f3f1a7c9e21",
+    name = "Lookup",
+    publisher = "Example Corp",
+    app_type = "information",
+    product_vendor = "Generic",
+    product_name = "Lookup",
+    license = "Apache-2.0",
+    main_module = "my-lookup.py",
+    rest_handler = "handle_request",
+)]
+pub struct Lookup {}
+
+fn main() {}

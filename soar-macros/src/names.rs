@@ -4,17 +4,7 @@
 use proc_macro2::{Ident, Span};
 use quote::format_ident;
 
-/// Whether an action identifier is well formed: lowercase ASCII letters, digits, `_` and `-`,
-/// starting with a letter or `_`.
-pub fn is_identifier(identifier: &str) -> bool {
-    let mut chars = identifier.chars();
-    chars
-        .next()
-        .is_some_and(|first| first.is_ascii_lowercase() || first == '_')
-        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-')
-}
-
-pub use soar_vocab::text::is_action_name;
+pub use soar_vocab::text::{is_action_identifier as is_identifier, is_action_name};
 
 /// The default action name of an identifier: `_` and `-` become spaces.
 pub fn action_name(identifier: &str) -> String {

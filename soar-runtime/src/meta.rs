@@ -163,8 +163,10 @@ pub struct ParamMeta {
     pub default: Option<Literal>,
     /// The values to choose from; empty for a free value.
     pub value_list: &'static [Literal],
-    /// The heading of the parameter's column in the result table, if any.
-    pub column: Option<&'static str>,
+    /// Example values of the parameter's output entry (`action_result.parameter.<name>`).
+    pub examples: &'static [Literal],
+    /// The parameter's column in the result table, if any.
+    pub column: Option<Column>,
 }
 
 /// An action's `render`.
@@ -205,8 +207,18 @@ pub struct FieldMeta {
     pub contains: &'static [&'static str],
     /// Example values.
     pub examples: &'static [Literal],
-    /// Heading of the field's column in the result table.
-    pub column: Option<&'static str>,
+    /// The field's column in the result table.
+    pub column: Option<Column>,
+}
+
+/// A column of the `table` render: its heading, and its position when the author gives one
+/// (otherwise the columns are numbered in the order of the output entries).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Column {
+    /// The heading (`column_name`).
+    pub name: &'static str,
+    /// The position (`column_order`), when given.
+    pub order: Option<u32>,
 }
 
 /// One output data path, as a type describes it ([`crate::output`]).
@@ -220,6 +232,6 @@ pub struct OutputSpec {
     pub contains: Vec<&'static str>,
     /// Example values.
     pub examples: Vec<Literal>,
-    /// Column heading, if the value is a column of the result table.
-    pub column: Option<&'static str>,
+    /// The column, if the value is a column of the result table.
+    pub column: Option<Column>,
 }

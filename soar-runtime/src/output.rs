@@ -15,7 +15,7 @@ use serde::Serialize;
 
 use crate::__private::output::{describe_data, write_data};
 use crate::error::ActionError;
-use crate::meta::{FieldMeta, Literal, OutputSpec};
+use crate::meta::{Column, FieldMeta, Literal, OutputSpec};
 use crate::result::ActionResult;
 use crate::values;
 
@@ -29,7 +29,7 @@ pub const SUMMARY_PATH: &str = "action_result.summary";
 pub struct Annotations {
     contains: Vec<&'static str>,
     examples: &'static [Literal],
-    column: Option<&'static str>,
+    column: Option<Column>,
 }
 
 impl Annotations {

@@ -82,6 +82,7 @@ const fn parameter<T: ActionParam>(name: &'static str, description: &'static str
         contains: &[],
         default: None,
         value_list: &[],
+        examples: &[],
         column: None,
     }
 }

@@ -7,10 +7,14 @@
 //! - `cargo xtask bundle [-p <package>] [--out <dir>]` and `cargo xtask validate <path>`: the
 //!   `cargo soar` commands of the same names (the `cargo_soar` library), for this workspace,
 //!   bundling the WHOIS example by default.
+//! - `cargo xtask roundtrip [app.json ...]`: imports the corpus apps (or the ones named) with
+//!   `cargo soar import`, builds them in one workspace and compares each connector's app JSON
+//!   with its original (the rules are in `docs/import-round-trip.md`).
 //! - `cargo xtask measure-new`: times a cold `cargo soar new` and first bundle, a bundle and a
 //!   `cargo check` after editing one action.
 
 mod measure;
+mod roundtrip;
 mod test;
 
 use std::path::PathBuf;
@@ -55,6 +59,12 @@ enum Task {
     /// Time `cargo soar new` and the first bundle from cold, then a bundle and a `cargo check`
     /// after editing one action; prints the figures.
     MeasureNew,
+    /// Import the corpus apps (or the named ones), build them and compare their app JSON with
+    /// the originals; prints the differences and the time.
+    Roundtrip {
+        /// App JSON files (default: every app of tests/corpus/apps).
+        apps: Vec<PathBuf>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -63,6 +73,7 @@ fn main() -> ExitCode {
         Task::Bundle { package, out } => bundle_workspace(package.as_deref(), out).map(|_| ()),
         Task::Validate { path } => cargo_soar::validate::run(&path),
         Task::MeasureNew => measure::run(),
+        Task::Roundtrip { apps } => roundtrip::run(&apps),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -140,6 +140,11 @@ fn parameters(action: &Action, errors: &mut darling::error::Accumulator) {
         for error in contains::check(&param.contains) {
             errors.push(error);
         }
+        if let Some(error) =
+            super::column_order_alone(param.column.as_deref(), param.column_order.as_ref())
+        {
+            errors.push(error);
+        }
     }
 }
 

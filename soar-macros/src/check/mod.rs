@@ -30,6 +30,20 @@ pub fn one_of(what: &str, value: &str, known: &[&str], span: Span) -> Option<Err
     Some(error_at(span, message))
 }
 
+/// A `column_order` without the `column` whose position it is.
+pub fn column_order_alone(
+    column: Option<&str>,
+    order: Option<&darling::util::SpannedValue<u32>>,
+) -> Option<Error> {
+    let order = order?;
+    column.is_none().then(|| {
+        error_at(
+            order.span(),
+            "`column_order` is the position of a column: give its heading with `column = \"...\"`",
+        )
+    })
+}
+
 /// A `default` that is not one of its `value_list`.
 pub fn default_in_value_list(
     default: Option<&crate::parse::literal::Literal>,

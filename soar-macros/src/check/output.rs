@@ -2,7 +2,7 @@
 
 use darling::Error;
 
-use super::{contains, error_at};
+use super::{column_order_alone, contains, error_at};
 use crate::model::output::{OutputField, OutputType, Shape, VariantBody};
 
 /// Checks an output type; returns every violation.
@@ -16,6 +16,12 @@ pub fn check(output: &OutputType) -> darling::Result<()> {
             && column.trim().is_empty()
         {
             errors.push(error_at(column.span(), "a column heading cannot be empty"));
+        }
+        if let Some(error) = column_order_alone(
+            field.column.as_deref().map(String::as_str),
+            field.column_order.as_ref(),
+        ) {
+            errors.push(error);
         }
     }
     errors.finish()
@@ -52,7 +58,7 @@ mod tests {
         assert!(
             checked(parse_quote!(
                 struct S {
-                    #[output(contains = ["ip"], column = "IP")]
+                    #[output(contains = ["ip"], column = "IP", column_order = 1)]
                     ip: String,
                 }
             ))
@@ -62,12 +68,17 @@ mod tests {
             enum E {
                 A { #[output(contains = ["domian"])] name: String },
                 B(#[output(column = " ")] String),
+                C { #[output(column_order = 2)] n: u32 },
             }
         })
         .unwrap_err();
-        assert_eq!(errors.len(), 2);
+        assert_eq!(errors.len(), 3);
         let text = errors.to_string();
         assert!(text.contains("did you mean `domain`?"), "{text}");
         assert!(text.contains("column heading cannot be empty"), "{text}");
+        assert!(
+            text.contains("`column_order` is the position of a column"),
+            "{text}"
+        );
     }
 }

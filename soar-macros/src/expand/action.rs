@@ -6,7 +6,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 
-use super::{literal_checks, literals, optional, optional_literal, optional_text, texts};
+use super::{column, literal_checks, literals, optional, optional_literal, optional_text, texts};
 use crate::model::action::{Action, Param, Target};
 use crate::names::type_text;
 use crate::parse::action::ActionAttr;
@@ -191,7 +191,12 @@ fn param_meta(runtime: &syn::Path, param: &Param) -> TokenStream {
     let contains = texts(param.contains.iter().map(|item| item.value.as_str()));
     let default = optional_literal(runtime, param.default.as_ref());
     let value_list = literals(runtime, &param.value_list);
-    let column = optional_text(param.column.as_deref());
+    let examples = literals(runtime, &param.examples);
+    let column = column(
+        runtime,
+        param.column.as_deref(),
+        param.column_order.as_deref(),
+    );
     quote! {
         #runtime::meta::ParamMeta {
             name: #name,
@@ -204,6 +209,7 @@ fn param_meta(runtime: &syn::Path, param: &Param) -> TokenStream {
             contains: #contains,
             default: #default,
             value_list: #value_list,
+            examples: #examples,
             column: #column,
         }
     }

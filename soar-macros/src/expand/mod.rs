@@ -23,6 +23,17 @@ pub fn optional_text(value: Option<&str>) -> TokenStream {
     optional(value)
 }
 
+/// The `Option<meta::Column>` of a heading and its optional position.
+pub fn column(runtime: &syn::Path, name: Option<&str>, order: Option<&u32>) -> TokenStream {
+    match name {
+        Some(name) => {
+            let order = optional(order);
+            quote!(::core::option::Option::Some(#runtime::meta::Column { name: #name, order: #order }))
+        }
+        None => quote!(::core::option::Option::None),
+    }
+}
+
 /// An `Option` of a literal: `Some(6)`, `Some(false)`, `None`.
 pub fn optional(value: Option<impl quote::ToTokens>) -> TokenStream {
     match value {

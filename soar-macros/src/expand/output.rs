@@ -7,7 +7,7 @@ use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 
-use super::{literals, optional_text, texts};
+use super::{column, literals, texts};
 use crate::check::output::fields;
 use crate::model::output::{OutputField, OutputType, OutputVariant, Shape, Tagging, VariantBody};
 
@@ -217,7 +217,11 @@ fn describe_field(runtime: &syn::Path, base: &TokenStream, field: &OutputField) 
     let path = at(base, field.key.as_deref());
     let contains = texts(field.contains.iter().map(|item| item.value.as_str()));
     let examples = literals(runtime, &field.examples);
-    let column = optional_text(field.column.as_deref().map(String::as_str));
+    let column = column(
+        runtime,
+        field.column.as_deref().map(String::as_str),
+        field.column_order.as_deref(),
+    );
     quote! {
         #describe(
             #path,

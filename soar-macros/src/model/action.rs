@@ -106,8 +106,12 @@ pub struct Param {
     pub default: Option<Literal>,
     /// The values to choose from.
     pub value_list: Vec<Literal>,
+    /// Example values of its output entry.
+    pub examples: Vec<Literal>,
     /// Heading of its column in the result table.
     pub column: Option<String>,
+    /// Position of that column, when given.
+    pub column_order: Option<SpannedValue<u32>>,
 }
 
 /// The attribute arguments, whatever the attribute.
@@ -144,7 +148,11 @@ fn settings(attr: ActionAttr, args: TokenStream) -> darling::Result<Settings> {
         let identifier = args.identifier.unwrap_or_else(|| {
             SpannedValue::new(soar_vocab::TEST_CONNECTIVITY_IDENTIFIER.to_owned(), span)
         });
-        (identifier, soar_vocab::TEST_CONNECTIVITY_ACTION, "test")
+        (
+            identifier,
+            soar_vocab::TEST_CONNECTIVITY_ACTION,
+            soar_vocab::TEST_CONNECTIVITY_KIND,
+        )
     } else {
         if let Some(identifier) = &args.identifier {
             return Err(Error::custom(format!(
@@ -154,7 +162,11 @@ fn settings(attr: ActionAttr, args: TokenStream) -> darling::Result<Settings> {
             .with_span(&identifier.span()));
         }
         let identifier = SpannedValue::new(soar_vocab::ON_POLL_IDENTIFIER.to_owned(), span);
-        (identifier, soar_vocab::ON_POLL_ACTION, "ingest")
+        (
+            identifier,
+            soar_vocab::ON_POLL_ACTION,
+            soar_vocab::ON_POLL_KIND,
+        )
     };
     Ok(Settings {
         identifier: Some(identifier),
@@ -445,7 +457,9 @@ fn param(argument: &syn::PatType) -> darling::Result<Param> {
         contains: args.contains.map(|list| list.0).unwrap_or_default(),
         default: args.default,
         value_list: args.value_list.map(|list| list.0).unwrap_or_default(),
+        examples: args.examples.map(|list| list.0).unwrap_or_default(),
         column: args.column,
+        column_order: args.column_order,
         name,
     })
 }
@@ -694,7 +708,7 @@ mod tests {
                     /// The domain to query
                     #[param(primary, contains = ["domain", custom("zone")], column = "Domain")]
                     domain: String,
-                    #[param(name = "type", default = "a", value_list = ["a", "mx"], description = "Record type")]
+                    #[param(name = "type", default = "a", value_list = ["a", "mx"], description = "Record type", examples = ["mx"])]
                     record_type: Option<String>,
                     input_string: Option<String>,
                 ) {}
@@ -719,6 +733,7 @@ mod tests {
             Some(&crate::parse::literal::Value::Text("a".into()))
         );
         assert_eq!(record.value_list.len(), 2);
+        assert_eq!(record.examples.len(), 1);
         assert_eq!(
             input.description.value, "Input String",
             "the name in title case"

@@ -107,6 +107,8 @@ pub struct OutputField {
     pub examples: Vec<Literal>,
     /// Heading of its column in the result table.
     pub column: Option<SpannedValue<String>>,
+    /// Position of that column, when given.
+    pub column_order: Option<SpannedValue<u32>>,
 }
 
 /// Builds the model of a derive input. serde's own errors are reported too (the same as
@@ -283,6 +285,7 @@ fn output_field(field: &Field<'_>, key: Option<String>) -> darling::Result<Outpu
         contains: args.contains.map(|list| list.0).unwrap_or_default(),
         examples,
         column: args.column,
+        column_order: args.column_order,
     })
 }
 

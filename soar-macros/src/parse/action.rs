@@ -154,8 +154,12 @@ pub struct ParamArgs {
     pub default: Option<Literal>,
     /// The values to choose from.
     pub value_list: Option<LiteralList>,
+    /// Example values of the parameter's output entry.
+    pub examples: Option<LiteralList>,
     /// Heading of the parameter's column in the result table.
     pub column: Option<String>,
+    /// Position of that column, when not the order of the entries.
+    pub column_order: Option<SpannedValue<u32>>,
 }
 
 /// Removes the `#[param]` and doc attributes of the function's arguments.

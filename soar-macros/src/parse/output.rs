@@ -29,6 +29,8 @@ pub struct OutputFieldArgs {
     pub examples: Option<LiteralList>,
     /// Heading of the field's column in the result table.
     pub column: Option<SpannedValue<String>>,
+    /// Position of that column, when not the order of the entries.
+    pub column_order: Option<SpannedValue<u32>>,
 }
 
 /// Whether an attribute is `#[output(...)]`.

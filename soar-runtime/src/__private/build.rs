@@ -129,22 +129,23 @@ fn parameter(order: usize, parameter: &ParamMeta) -> Parameter {
     }
 }
 
-/// The output entries; `column_order` counts the entries with a column, in order.
+/// The output entries; a `column_order` the author did not give counts the entries with a
+/// column, in order.
 fn output_entries(specs: &[OutputSpec]) -> Vec<OutputEntry> {
     let mut columns = 0;
     specs
         .iter()
         .map(|spec| {
-            let column_order = spec.column.map(|_| {
+            let column_order = spec.column.map(|column| {
                 columns += 1;
-                position(columns - 1).into()
+                column.order.unwrap_or(position(columns - 1)).into()
             });
             OutputEntry {
                 data_path: spec.data_path.clone(),
                 data_type: DataType::from(spec.data_type),
                 contains: strings(&spec.contains),
                 example_values: values(&spec.examples),
-                column_name: spec.column.map(str::to_owned),
+                column_name: spec.column.map(|column| column.name.to_owned()),
                 column_order,
                 ..OutputEntry::default()
             }
@@ -204,7 +205,7 @@ pub fn outputs(registration: &ActionRegistration) -> Vec<OutputSpec> {
             data_path: format!("action_result.parameter.{}", parameter.name),
             data_type: parameter.data_type,
             contains: contains(parameter),
-            examples: Vec::new(),
+            examples: parameter.examples.to_vec(),
             column: parameter.column,
         }));
         (registration.outputs)(&mut out);

@@ -139,6 +139,13 @@ pub const TEST_CONNECTIVITY_IDENTIFIERS: [&str; 2] =
 /// Name of the reserved on poll action.
 pub const ON_POLL_ACTION: &str = "on poll";
 
+/// The action `type` the framework gives test connectivity (read-only, with no render, lock or
+/// undo, as are both specials).
+pub const TEST_CONNECTIVITY_KIND: &str = "test";
+
+/// The action `type` the framework gives on poll.
+pub const ON_POLL_KIND: &str = "ingest";
+
 /// Data paths that every action other than test connectivity and on poll lists in its output.
 pub const STANDARD_DATA_PATHS: [&str; 4] = [
     "action_result.status",

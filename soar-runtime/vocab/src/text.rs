@@ -40,6 +40,17 @@ pub fn action_description_end_problem(text: &str) -> Option<&'static str> {
     }
 }
 
+/// Whether an action identifier is well formed as the framework writes it: lowercase ASCII
+/// letters, digits, `_` and `-`, starting with a letter or `_` (the macros refuse others, and
+/// `cargo soar import` refuses an app that has one).
+pub fn is_action_identifier(identifier: &str) -> bool {
+    let mut chars = identifier.chars();
+    chars
+        .next()
+        .is_some_and(|first| first.is_ascii_lowercase() || first == '_')
+        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-')
+}
+
 /// Whether a character belongs to the contract's action-name alphabet (`[a-z 0-9]`).
 pub fn is_action_name_char(c: char) -> bool {
     c.is_ascii_lowercase() || c.is_ascii_digit() || c == ' '

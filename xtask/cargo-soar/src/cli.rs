@@ -25,6 +25,9 @@ struct Cli {
 enum Command {
     /// Create a new connector project that tests and bundles as it is.
     New(NewArgs),
+    /// Write a connector project whose macros declare an existing app's metadata (exit 2, and
+    /// nothing written, when the input is no app).
+    Import(ImportArgs),
     /// Build the installable app tarball of a connector package.
     Bundle {
         #[command(flatten)]
@@ -64,16 +67,9 @@ struct TargetArgs {
     package: Option<String>,
 }
 
+/// Where a new project's `soar-runtime` comes from.
 #[derive(Debug, Args)]
-struct NewArgs {
-    /// The directory to create; its name is the package's.
-    path: PathBuf,
-    /// The app's display name (default: made of the directory's name).
-    #[arg(long, value_name = "APP NAME")]
-    name: Option<String>,
-    /// Who publishes the app.
-    #[arg(long, default_value = "Example Corp")]
-    publisher: String,
+struct RuntimeArgs {
     /// Depend on the soar-runtime of a local checkout of the framework (its soar-runtime/
     /// directory, or the checkout's root).
     #[arg(long, value_name = "DIR", conflicts_with = "runtime_git")]
@@ -84,6 +80,41 @@ struct NewArgs {
     /// The commit, tag or branch of --runtime-git.
     #[arg(long, requires = "runtime_git")]
     rev: Option<String>,
+}
+
+impl RuntimeArgs {
+    fn dependency(self) -> RuntimeDependency {
+        match (self.runtime_path, self.runtime_git) {
+            (Some(dir), _) => RuntimeDependency::Path(dir),
+            (None, Some(url)) => RuntimeDependency::Git { url, rev: self.rev },
+            (None, None) => RuntimeDependency::Published,
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+struct ImportArgs {
+    /// The app: its app JSON, its directory, or its `.tgz` tarball.
+    source: PathBuf,
+    /// The directory to create; its name is the package's (default: the app's package name).
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
+    #[command(flatten)]
+    runtime: RuntimeArgs,
+}
+
+#[derive(Debug, Args)]
+struct NewArgs {
+    /// The directory to create; its name is the package's.
+    path: PathBuf,
+    /// The app's display name (default: made of the directory's name).
+    #[arg(long, value_name = "APP NAME")]
+    name: Option<String>,
+    /// Who publishes the app.
+    #[arg(long, default_value = "Example Corp")]
+    publisher: String,
+    #[command(flatten)]
+    runtime: RuntimeArgs,
 }
 
 /// Runs `cargo soar` with the process's arguments and returns the exit code.
@@ -120,11 +151,12 @@ fn execute(command: Command) -> Outcome<()> {
             path: args.path,
             app_name: args.name,
             publisher: args.publisher,
-            runtime: match (args.runtime_path, args.runtime_git) {
-                (Some(dir), _) => RuntimeDependency::Path(dir),
-                (None, Some(url)) => RuntimeDependency::Git { url, rev: args.rev },
-                (None, None) => RuntimeDependency::Published,
-            },
+            runtime: args.runtime.dependency(),
+        }),
+        Command::Import(args) => crate::import::run(&crate::import::ImportRequest {
+            source: args.source,
+            out: args.out,
+            runtime: args.runtime.dependency(),
         }),
         Command::Bundle { target, out } => bundle::run(&bundle::Request {
             manifest_path: target.manifest_path,

@@ -2,6 +2,7 @@
 //! the `soar-runtime` framework, in the user's own repository.
 //!
 //! - [`new`]: a new connector project that tests and bundles with no edit.
+//! - [`import`]: a connector project whose macros declare an existing app's metadata.
 //! - [`bundle`]: the installable app tarball of a connector package (contract section 7),
 //!   reproducibly: the connector's own binary says what the platform-side Python files are
 //!   ([`manifest`]), the bridge crate is built against the exact `soar-runtime` the user's
@@ -22,6 +23,7 @@ pub mod compat;
 pub mod docs;
 pub mod epoch;
 pub mod glibc;
+pub mod import;
 pub mod layout;
 pub mod licence;
 pub mod logos;

@@ -41,15 +41,15 @@ pub struct NewProject {
 
 /// The names a project is made of.
 #[derive(Debug, Clone, PartialEq, Eq)]
-struct Names {
+pub(crate) struct Names {
     /// The Cargo package, e.g. `dns-lookup`.
-    package: String,
+    pub(crate) package: String,
     /// Its library as Rust code names it, e.g. `dns_lookup`.
-    lib: String,
+    pub(crate) lib: String,
     /// The connector type, e.g. `DnsLookup`.
-    connector: String,
+    pub(crate) connector: String,
     /// The app's display name, e.g. `Dns Lookup`.
-    app: String,
+    pub(crate) app: String,
 }
 
 /// Creates the project and prints what to do next.
@@ -118,7 +118,7 @@ pub fn run(request: &NewProject) -> Outcome<()> {
 }
 
 /// The names of a project at `path`: the package is the directory's name.
-fn names(path: &Path, app_name: Option<&str>) -> Outcome<Names> {
+pub(crate) fn names(path: &Path, app_name: Option<&str>) -> Outcome<Names> {
     let package = path
         .file_name()
         .map(|name| name.to_string_lossy().into_owned())
@@ -227,10 +227,10 @@ fn is_reserved(lib: &str) -> bool {
 }
 
 /// Refuses a path that exists and is not an empty directory.
-fn refuse_non_empty(path: &Path) -> Outcome<()> {
+pub(crate) fn refuse_non_empty(path: &Path) -> Outcome<()> {
     let refuse = |why: &str| {
         Failure::unusable(format!(
-            "{} {why}: `cargo soar new` creates a project only in a new or empty directory",
+            "{} {why}: `cargo soar` creates a project only in a new or empty directory",
             path.display()
         ))
     };
@@ -249,7 +249,7 @@ fn refuse_non_empty(path: &Path) -> Outcome<()> {
 }
 
 /// The `soar-runtime` line of the new manifest's `[dependencies]`.
-fn runtime_line(runtime: &RuntimeDependency) -> Outcome<String> {
+pub(crate) fn runtime_line(runtime: &RuntimeDependency) -> Outcome<String> {
     let quoted = |text: &str| format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\""));
     Ok(match runtime {
         RuntimeDependency::Published => format!("soar-runtime = \"{}\"", crate::VERSION),
@@ -308,7 +308,7 @@ fn current_year() -> String {
 }
 
 /// Writes the files under `dir`; on a failure, removes what it created.
-fn write_all(dir: &Path, files: &[(&str, Vec<u8>)]) -> Outcome<()> {
+pub(crate) fn write_all(dir: &Path, files: &[(&str, Vec<u8>)]) -> Outcome<()> {
     let existed = dir.exists();
     let result = files.iter().try_for_each(|(name, bytes)| {
         let path = dir.join(name);

@@ -184,7 +184,7 @@ fn bad_input_is_refused_in_one_line_with_exit_2_and_nothing_written() {
 
     assert_refused(
         &cargo_soar(scratch.path(), &["new", "plain"]),
-        "is not empty: `cargo soar new` creates a project only in a new or empty directory",
+        "is not empty: `cargo soar` creates a project only in a new or empty directory",
     );
     assert!(!out.exists(), "nothing is written to --out");
     assert_eq!(

@@ -1,0 +1,886 @@
+//! The actions of an imported app: one function per action with its `#[action]` (or
+//! `#[test_connectivity]`, `#[on_poll]`) attribute, typed parameters and output types, whose
+//! body says the action is not ported yet.
+
+use std::collections::HashSet;
+
+use soar_app_json::{
+    Action, AppJson, DataType, DefaultValue, Loose, OutputEntry, Parameter, Pointer,
+};
+use soar_vocab::text;
+
+use super::app::{Connector, capitalised, description_text};
+use super::idents::{self, Scope};
+use super::notes::Notes;
+use super::outputs::{self, DATA_PREFIX, Leaf, Node, SUMMARY_PREFIX, StructDef};
+use super::text::{doc, fits_doc_rest, list, string};
+use super::{Refusal, values};
+
+/// What the written actions use: for the source's `use` lines.
+#[derive(Debug, Default)]
+pub struct Uses {
+    /// Whether there are output types (which derive `Serialize`).
+    pub outputs: bool,
+    /// The value types of `soar_runtime::values` the parameters have, sorted.
+    pub values: Vec<String>,
+}
+
+/// Writes every action, then the output types; refuses duplicate or malformed identifiers and
+/// names.
+pub fn write(
+    app: &AppJson,
+    connector: &mut Connector,
+    out: &mut String,
+    notes: &mut Notes,
+) -> Result<Uses, Refusal> {
+    let root = Pointer::root().child("actions");
+    let mut identifiers = HashSet::new();
+    let mut names = HashSet::new();
+    for (index, action) in app.actions.iter().enumerate() {
+        let at = root.child(index);
+        unique_and_valid(
+            &at.child("identifier"),
+            &action.identifier,
+            text::is_action_identifier,
+            "lowercase letters, digits, `_` and `-`, starting with a letter or `_`",
+            &mut identifiers,
+        )?;
+        unique_and_valid(
+            &at.child("action"),
+            &action.action,
+            text::is_action_name,
+            "lowercase letters, digits and spaces",
+            &mut names,
+        )?;
+    }
+    let mut functions = Scope::with(&["main"]);
+    let mut structs: Vec<StructDef> = Vec::new();
+    let mut values = std::collections::BTreeSet::new();
+    for (index, action) in app.actions.iter().enumerate() {
+        out.push('\n');
+        let params = write_action(
+            action,
+            &root.child(index),
+            connector,
+            &mut functions,
+            &mut structs,
+            out,
+            notes,
+        );
+        values.extend(params.into_iter().filter_map(|param| param.value_type));
+    }
+    for def in &structs {
+        out.push('\n');
+        write_struct(def, out);
+    }
+    Ok(Uses {
+        outputs: !structs.is_empty(),
+        values: values.into_iter().collect(),
+    })
+}
+
+/// Refuses a value that breaks its rule (`what` says the rule) or that another action has.
+fn unique_and_valid<'a>(
+    at: &Pointer,
+    value: &'a str,
+    valid: fn(&str) -> bool,
+    what: &str,
+    seen: &mut HashSet<&'a str>,
+) -> Result<(), Refusal> {
+    let key = if at.as_str().ends_with("/action") {
+        "name"
+    } else {
+        "identifier"
+    };
+    if !valid(value) {
+        return Err(Refusal::at(
+            at,
+            format!("{value:?} is no action {key}: {what}"),
+        ));
+    }
+    if !seen.insert(value) {
+        return Err(Refusal::at(
+            at,
+            format!("a second action has the {key} {value:?}"),
+        ));
+    }
+    Ok(())
+}
+
+/// The special an action is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Special {
+    TestConnectivity,
+    OnPoll,
+    None,
+}
+
+fn write_action(
+    action: &Action,
+    at: &Pointer,
+    connector: &mut Connector,
+    functions: &mut Scope,
+    structs: &mut Vec<StructDef>,
+    out: &mut String,
+    notes: &mut Notes,
+) -> Vec<Param> {
+    let special = if action.is_test_connectivity() {
+        Special::TestConnectivity
+    } else if action.is_on_poll() {
+        Special::OnPoll
+    } else {
+        Special::None
+    };
+    let function = functions.unique(idents::snake(&action.identifier, "action"));
+    let description = action_description(action, at, notes);
+    doc(out, "", &description);
+    if let Some(verbose) = action
+        .verbose
+        .as_deref()
+        .filter(|verbose| !verbose.is_empty())
+    {
+        let mut verbose = verbose.to_owned();
+        if !fits_doc_rest(&verbose) {
+            verbose = verbose.trim().replace('\r', "");
+            notes.corrected(
+                &at.child("verbose"),
+                "space around it or carriage returns, which a doc comment does not keep: trimmed"
+                    .to_owned(),
+            );
+        }
+        if text::description_problem(&verbose).is_some() {
+            verbose = capitalised(&verbose);
+            notes.corrected(
+                &at.child("verbose"),
+                "starts with a lowercase letter, which the CI schema refuses: capitalised"
+                    .to_owned(),
+            );
+        }
+        out.push_str("///\n");
+        doc(out, "", &verbose);
+    }
+    let params = parameters(action, at, special, notes);
+    let mut params = params;
+    let outputs = output_plan(action, at, &mut params, connector, &function, notes);
+    structs.extend(outputs.structs.iter().cloned());
+    special_notes(action, at, special, notes);
+    match special {
+        Special::TestConnectivity => {
+            if action.identifier == soar_vocab::TEST_CONNECTIVITY_IDENTIFIER {
+                out.push_str("#[test_connectivity]\n");
+            } else if soar_vocab::TEST_CONNECTIVITY_IDENTIFIERS
+                .contains(&action.identifier.as_str())
+            {
+                out.push_str(&format!(
+                    "#[test_connectivity(identifier = {})]\n",
+                    string(&action.identifier)
+                ));
+            } else {
+                notes.corrected(
+                    &at.child("identifier"),
+                    format!(
+                        "test connectivity is `{}`",
+                        soar_vocab::TEST_CONNECTIVITY_IDENTIFIER
+                    ),
+                );
+                out.push_str("#[test_connectivity]\n");
+            }
+        }
+        Special::OnPoll => out.push_str("#[on_poll]\n"),
+        Special::None => {
+            out.push_str(&format!(
+                "#[action({})]\n",
+                action_args(action, &function, &params, at, notes).join(", ")
+            ));
+        }
+    }
+    out.push_str(&format!(
+        "fn {function}(\n    connector: &mut {},\n    ctx: &mut Ctx,\n",
+        connector.type_name
+    ));
+    let mut bindings = vec!["connector".to_owned(), "ctx".to_owned()];
+    if special == Special::OnPoll {
+        out.push_str("    params: PollParams,\n");
+        bindings.push("params".to_owned());
+    }
+    for param in &params {
+        doc(out, "    ", &param.description);
+        if !param.attrs.is_empty() {
+            out.push_str(&format!("    #[param({})]\n", param.attrs.join(", ")));
+        }
+        out.push_str(&format!("    {}: {},\n", param.ident, param.ty));
+        bindings.push(param.ident.clone());
+    }
+    out.push_str(&format!(
+        ") -> Result<{}, ActionError> {{\n    let _ = ({});\n    Err(ActionError::new({}))\n}}\n",
+        outputs.return_type,
+        bindings.join(", "),
+        string(&format!("'{}' is not ported yet", action.action)),
+    ));
+    params
+}
+
+/// What the framework declares for test connectivity and on poll in place of what the app
+/// wrote: the platform's on poll parameters, the special's type, read-only, no render, lock or
+/// undo.
+fn special_notes(action: &Action, at: &Pointer, special: Special, notes: &mut Notes) {
+    let kind = match special {
+        Special::TestConnectivity => soar_vocab::TEST_CONNECTIVITY_KIND,
+        Special::OnPoll => soar_vocab::ON_POLL_KIND,
+        Special::None => return,
+    };
+    if special == Special::OnPoll {
+        notes.corrected(
+            &at.child("parameters"),
+            "on poll's parameters are the platform's; the framework declares them as the platform does".to_owned(),
+        );
+    }
+    if action.kind != kind {
+        notes.corrected(
+            &at.child("type"),
+            format!("the framework gives this action type {kind:?}"),
+        );
+    }
+    if !action.read_only {
+        notes.corrected(
+            &at.child("read_only"),
+            "the framework declares this action read-only".to_owned(),
+        );
+    }
+    for (key, present) in [
+        ("render", action.render.is_some()),
+        ("lock", action.lock.is_some()),
+        ("undo", action.undo.is_some()),
+    ] {
+        if present {
+            notes.dropped(
+                &at.child(key),
+                "the framework declares none for this action".to_owned(),
+            );
+        }
+    }
+}
+
+/// The action's description as the macros write it (the CI schema's rules applied).
+fn action_description(action: &Action, at: &Pointer, notes: &mut Notes) -> String {
+    let at = at.child("description");
+    let mut description =
+        description_text(&action.description, &at, notes, || action.action.clone());
+    while description.ends_with('.') {
+        description.pop();
+        notes.corrected(
+            &at,
+            "ends with a period, which the CI schema refuses: dropped".to_owned(),
+        );
+    }
+    if text::action_description_end_problem(&description).is_some() || description.is_empty() {
+        notes.corrected(
+            &at,
+            "too short for the CI schema: the action's name is written".to_owned(),
+        );
+        description = capitalised(&action.action);
+    }
+    description
+}
+
+/// The arguments of `#[action(...)]`.
+fn action_args(
+    action: &Action,
+    function: &str,
+    params: &[Param],
+    at: &Pointer,
+    notes: &mut Notes,
+) -> Vec<String> {
+    let mut args = Vec::new();
+    if idents::plain(function) != action.identifier {
+        args.push(format!("identifier = {}", string(&action.identifier)));
+    }
+    let default_name = action.identifier.replace(['_', '-'], " ").trim().to_owned();
+    if default_name != action.action {
+        args.push(format!("name = {}", string(&action.action)));
+    }
+    if soar_vocab::ACTION_KINDS.contains(&action.kind.as_str()) {
+        if action.kind != "generic" {
+            args.push(format!("kind = {}", string(&action.kind)));
+        }
+    } else {
+        notes.corrected(
+            &at.child("type"),
+            format!(
+                "{:?} is no action type; written as \"generic\"",
+                action.kind
+            ),
+        );
+    }
+    if action.read_only {
+        args.push("read_only".to_owned());
+    }
+    if let Some(versions) = &action.versions
+        && versions != "EQ(*)"
+    {
+        args.push(format!("versions = {}", string(versions)));
+    }
+    if let Some(render) = render(action, at, notes) {
+        args.push(render);
+    }
+    if let Some(undo) = &action.undo {
+        if text::is_action_name(undo) {
+            args.push(format!("undo = {}", string(undo)));
+        } else {
+            notes.dropped(&at.child("undo"), format!("{undo:?} is no action name"));
+        }
+    }
+    if let Some(lock) = lock(action, params, at, notes) {
+        args.push(lock);
+    }
+    for key in action.extra.keys() {
+        notes.dropped(
+            &at.child(key),
+            "a key of actions the macros do not write".to_owned(),
+        );
+    }
+    args
+}
+
+fn render(action: &Action, at: &Pointer, notes: &mut Notes) -> Option<String> {
+    let render = action.render.as_ref()?;
+    let at = at.child("render");
+    let Some(kind) = render
+        .kind
+        .as_deref()
+        .filter(|kind| soar_vocab::RENDER_TYPES.contains(kind))
+    else {
+        notes.dropped(
+            &at,
+            format!(
+                "render type {:?} is none of table, custom, json",
+                render.kind.as_deref().unwrap_or("")
+            ),
+        );
+        return None;
+    };
+    let custom = kind == "custom";
+    if custom != render.view.is_some() {
+        notes.dropped(
+            &at,
+            "a custom render names its view, and only a custom render has one".to_owned(),
+        );
+        return None;
+    }
+    let mut args = vec![format!("kind = {}", string(kind))];
+    if let Some(view) = &render.view {
+        args.push(format!("view = {}", string(view)));
+    }
+    for (key, value) in [("width", &render.width), ("height", &render.height)] {
+        match value {
+            Some(Loose::Typed(number)) => args.push(format!("{key} = {number}")),
+            Some(Loose::Other(other)) => {
+                notes.dropped(&at.child(key), format!("{other} is not a whole number"))
+            }
+            None => {}
+        }
+    }
+    if let Some(title) = &render.title {
+        args.push(format!("title = {}", string(title)));
+    }
+    if let Some(menu) = &render.menu_name {
+        args.push(format!("menu_name = {}", string(menu)));
+    }
+    for key in render.extra.keys() {
+        notes.dropped(
+            &at.child(key),
+            "a key of render the macros do not write".to_owned(),
+        );
+    }
+    Some(if args.len() == 1 {
+        format!("render = {}", string(kind))
+    } else {
+        format!("render({})", args.join(", "))
+    })
+}
+
+fn lock(action: &Action, params: &[Param], at: &Pointer, notes: &mut Notes) -> Option<String> {
+    let lock = action.lock.as_ref()?;
+    let at = at.child("lock");
+    let mut args = Vec::new();
+    if lock.enabled != Some(true) {
+        args.push(format!("enabled = {}", lock.enabled == Some(true)));
+    }
+    if let Some(path) = &lock.data_path {
+        match path
+            .strip_prefix("parameters.")
+            .filter(|name| params.iter().any(|param| param.name == *name))
+        {
+            Some(name) => args.push(format!("parameter = {}", string(name))),
+            None => notes.dropped(
+                &at.child("data_path"),
+                format!("{path:?} names no parameter of the action"),
+            ),
+        }
+    }
+    if let Some(concurrency) = lock.concurrency {
+        args.push(format!("concurrency = {concurrency}"));
+    }
+    match &lock.timeout {
+        Some(Loose::Typed(seconds)) => args.push(format!("timeout = {seconds}")),
+        Some(Loose::Other(other)) => notes.dropped(
+            &at.child("timeout"),
+            format!("{other} is not a whole number of seconds"),
+        ),
+        None => {}
+    }
+    for key in lock.extra.keys() {
+        notes.dropped(
+            &at.child(key),
+            "a key of lock the macros do not write".to_owned(),
+        );
+    }
+    Some(match args.as_slice() {
+        [only] if only.starts_with("parameter = ") => {
+            format!("lock = {}", &only["parameter = ".len()..])
+        }
+        _ => format!("lock({})", args.join(", ")),
+    })
+}
+
+/// One parameter as the function declares it.
+#[derive(Debug, Clone)]
+struct Param {
+    /// The parameter's name in the app JSON.
+    name: String,
+    ident: String,
+    ty: String,
+    description: String,
+    attrs: Vec<String>,
+    /// The contains the type and the attribute declare.
+    contains: Vec<String>,
+    /// The value type of `soar_runtime::values` it has, if any.
+    value_type: Option<String>,
+    /// The `data_type` its Rust type has.
+    data_type: &'static str,
+    /// Whether its `action_result.parameter.<name>` entry has been seen.
+    has_output: bool,
+}
+
+fn parameters(action: &Action, at: &Pointer, special: Special, notes: &mut Notes) -> Vec<Param> {
+    let at = at.child("parameters");
+    if special != Special::None {
+        if special == Special::TestConnectivity && !action.parameters.is_empty() {
+            notes.dropped(&at, "test connectivity takes no parameters".to_owned());
+        }
+        return Vec::new();
+    }
+    let mut ordered: Vec<(usize, &String, &Parameter)> = action
+        .parameters
+        .iter()
+        .enumerate()
+        .map(|(index, (name, parameter))| (index, name, parameter))
+        .collect();
+    ordered.sort_by_key(|(index, _, parameter)| {
+        (
+            values::order_of(parameter.order.as_ref()).unwrap_or(u64::MAX),
+            *index,
+        )
+    });
+    let mut scope = Scope::with(&["connector", "ctx"]);
+    let mut params = Vec::new();
+    for (position, (_, name, parameter)) in ordered.into_iter().enumerate() {
+        let at = at.child(name);
+        if values::order_of(parameter.order.as_ref()) != u64::try_from(position).ok() {
+            notes.corrected(&at.child("order"), format!("the parameters' orders are written as their positions; this one is at {position}"));
+        }
+        params.push(parameter_of(name, parameter, &at, &mut scope, notes));
+    }
+    params
+}
+
+fn parameter_of(
+    name: &str,
+    parameter: &Parameter,
+    at: &Pointer,
+    scope: &mut Scope,
+    notes: &mut Notes,
+) -> Param {
+    let ident = scope.unique(idents::snake(name, "param"));
+    let mut attrs = Vec::new();
+    if idents::plain(&ident) != name {
+        attrs.push(format!("name = {}", string(name)));
+    }
+    let contains = parameter.contains();
+    let (base, type_contains): (String, Vec<String>) = match &parameter.data_type {
+        DataType::String => {
+            typed_value("string", contains).unwrap_or(("String".to_owned(), Vec::new()))
+        }
+        DataType::Numeric => typed_value("numeric", contains).unwrap_or_else(|| {
+            (
+                values::numeric_type(
+                    parameter
+                        .default
+                        .as_ref()
+                        .map(DefaultValue::to_value)
+                        .as_ref(),
+                    parameter.value_list.as_deref(),
+                )
+                .to_owned(),
+                Vec::new(),
+            )
+        }),
+        DataType::Boolean => ("bool".to_owned(), Vec::new()),
+        DataType::Password => ("Secret".to_owned(), Vec::new()),
+        other => {
+            notes.corrected(
+                &at.child("data_type"),
+                format!("`{other}` is no parameter data type; written as `string`"),
+            );
+            ("String".to_owned(), Vec::new())
+        }
+    };
+    let extra: Vec<&String> = contains
+        .iter()
+        .filter(|item| !type_contains.contains(item))
+        .collect();
+    if !extra.is_empty() {
+        let items: Vec<String> = extra
+            .iter()
+            .map(|item| {
+                if soar_vocab::is_known_contains(item) {
+                    string(item)
+                } else {
+                    format!("custom({})", string(item))
+                }
+            })
+            .collect();
+        attrs.push(format!("contains = {}", list(&items)));
+    }
+    if parameter.is_primary() {
+        if contains.is_empty() {
+            notes.dropped(
+                &at.child("primary"),
+                "a primary parameter needs a contains".to_owned(),
+            );
+        } else {
+            attrs.push("primary".to_owned());
+        }
+    }
+    let default = parameter.default.as_ref().map(DefaultValue::to_value);
+    attrs.extend(values::default_and_values(
+        &base,
+        default.as_ref(),
+        parameter.value_list.as_deref(),
+        at,
+        notes,
+    ));
+    let description = match parameter.description.as_deref() {
+        Some(text) if !text.trim().is_empty() => {
+            description_text(text, &at.child("description"), notes, || name.to_owned())
+        }
+        _ => {
+            notes.corrected(
+                &at.child("description"),
+                "missing; the macros write the parameter name's title".to_owned(),
+            );
+            String::new()
+        }
+    };
+    if parameter
+        .name
+        .as_deref()
+        .is_some_and(|repeated| repeated == name)
+    {
+        notes.dropped(
+            &at.child("name"),
+            "the parameter's name repeated; the macros do not write it".to_owned(),
+        );
+    } else if parameter.name.is_some() {
+        notes.dropped(
+            &at.child("name"),
+            "a name other than the parameter's key".to_owned(),
+        );
+    }
+    for key in parameter.extra.keys() {
+        notes.dropped(
+            &at.child(key),
+            "a key of parameters the macros do not write".to_owned(),
+        );
+    }
+    let mut ty = base.clone();
+    if parameter.is_allow_list() {
+        ty = format!("Vec<{ty}>");
+    }
+    if !parameter.is_required() {
+        ty = format!("Option<{ty}>");
+    }
+    let mut declared: Vec<String> = type_contains;
+    declared.extend(extra.into_iter().cloned());
+    let value_type = soar_vocab::VALUE_TYPES
+        .iter()
+        .any(|(name, _, _)| *name == base)
+        .then(|| base.clone());
+    let data_type = match base.as_str() {
+        "bool" => "boolean",
+        "Secret" => "password",
+        "i64" | "f64" | "Port" => "numeric",
+        _ => "string",
+    };
+    Param {
+        value_type,
+        data_type,
+        has_output: false,
+        name: name.to_owned(),
+        ident,
+        ty,
+        description,
+        attrs,
+        contains: declared,
+    }
+}
+
+/// The typed value for a parameter of `data_type` with these contains: the value type whose
+/// `contains` are all among them and which covers every stock one of them (the platform's
+/// rule for each is the type's), the one with the most contains first.
+fn typed_value(data_type: &str, contains: &[String]) -> Option<(String, Vec<String>)> {
+    let stock: Vec<&String> = contains
+        .iter()
+        .filter(|item| soar_vocab::is_stock_contains(item) || item.as_str() == "port")
+        .collect();
+    if stock.is_empty() {
+        return None;
+    }
+    soar_vocab::VALUE_TYPES
+        .iter()
+        .filter(|(_, ty_data_type, _)| *ty_data_type == data_type)
+        .filter(|(_, _, own)| own.iter().all(|item| contains.iter().any(|c| c == item)))
+        .filter(|(_, _, own)| stock.iter().all(|item| own.contains(&item.as_str())))
+        .max_by_key(|(_, _, own)| own.len())
+        .map(|(name, _, own)| {
+            (
+                (*name).to_owned(),
+                own.iter().map(|item| (*item).to_owned()).collect(),
+            )
+        })
+}
+
+/// The return type of an action and the output structs it needs.
+struct OutputPlan {
+    return_type: String,
+    structs: Vec<StructDef>,
+}
+
+fn output_plan(
+    action: &Action,
+    at: &Pointer,
+    params: &mut [Param],
+    connector: &mut Connector,
+    function: &str,
+    notes: &mut Notes,
+) -> OutputPlan {
+    let at = at.child("output");
+    let mut data = Node::Object(Vec::new());
+    let mut summary = Node::Object(Vec::new());
+    let special = action.is_test_connectivity() || action.is_on_poll();
+    for (index, entry) in action.output.iter().enumerate() {
+        let at = at.child(index);
+        for key in entry.extra.keys() {
+            notes.dropped(
+                &at.child(key),
+                "a key of output entries the macros do not write".to_owned(),
+            );
+        }
+        if entry.map_info.is_some() {
+            notes.dropped(
+                &at.child("map_info"),
+                "the macros do not write it".to_owned(),
+            );
+        }
+        let path = entry.data_path.as_str();
+        if soar_vocab::STANDARD_DATA_PATHS.contains(&path) {
+            continue;
+        }
+        if special {
+            notes.dropped(
+                &at,
+                "test connectivity and on poll have the standard outputs only".to_owned(),
+            );
+            continue;
+        }
+        if let Some(name) = path.strip_prefix("action_result.parameter.") {
+            parameter_output(entry, name, params, &at, notes);
+        } else if let Some(rest) = path.strip_prefix(DATA_PREFIX) {
+            let segments: Vec<&str> = rest.split('.').collect();
+            outputs::insert(
+                &mut data,
+                &segments,
+                outputs::leaf(entry, &at, notes),
+                &at,
+                notes,
+            );
+        } else if let Some(rest) = path.strip_prefix(SUMMARY_PREFIX) {
+            let segments: Vec<&str> = rest.split('.').collect();
+            outputs::insert(
+                &mut summary,
+                &segments,
+                outputs::leaf(entry, &at, notes),
+                &at,
+                notes,
+            );
+        } else {
+            notes.dropped(&at, "a data path outside action_result.data.*, action_result.summary and the parameters, which the macros do not write".to_owned());
+        }
+    }
+    let fields = |node: Node| match node {
+        Node::Object(fields) => fields,
+        _ => Vec::new(),
+    };
+    let (data, summary) = (fields(data), fields(summary));
+    if data.is_empty() && summary.is_empty() {
+        return OutputPlan {
+            return_type: "()".to_owned(),
+            structs: Vec::new(),
+        };
+    }
+    let stem = idents::camel(idents::plain(function), "Action");
+    let data_name = connector.types.unique(format!("{stem}Data"));
+    let mut structs = outputs::structs(data_name.clone(), &data, &mut connector.types);
+    let return_type = if summary.is_empty() {
+        format!("Output<{data_name}>")
+    } else {
+        let summary_name = connector.types.unique(format!("{stem}Summary"));
+        structs.extend(outputs::structs(
+            summary_name.clone(),
+            &summary,
+            &mut connector.types,
+        ));
+        format!("Output<{data_name}, {summary_name}>")
+    };
+    OutputPlan {
+        return_type,
+        structs,
+    }
+}
+
+/// An `action_result.parameter.<name>` entry: the macros write it from the parameter.
+fn parameter_output(
+    entry: &OutputEntry,
+    name: &str,
+    params: &mut [Param],
+    at: &Pointer,
+    notes: &mut Notes,
+) {
+    let Some(param) = params.iter_mut().find(|param| param.name == name) else {
+        notes.dropped(at, format!("the action has no parameter {name:?}"));
+        return;
+    };
+    if param.has_output {
+        notes.dropped(
+            at,
+            "the parameter's output is declared again; the first declaration is kept".to_owned(),
+        );
+        return;
+    }
+    param.has_output = true;
+    if entry.data_type.as_str() != param.data_type {
+        notes.corrected(
+            &at.child("data_type"),
+            format!(
+                "the macros write the parameter's own data type, `{}`",
+                param.data_type
+            ),
+        );
+    }
+    let mut declared: Vec<&str> = param.contains.iter().map(String::as_str).collect();
+    let mut listed: Vec<&str> = entry.contains().iter().map(String::as_str).collect();
+    declared.sort_unstable();
+    listed.sort_unstable();
+    if declared != listed {
+        notes.corrected(
+            &at.child("contains"),
+            "the macros write the parameter's own contains for its output".to_owned(),
+        );
+    }
+    let examples: Vec<String> = entry
+        .example_values
+        .iter()
+        .flatten()
+        .filter_map(super::text::literal)
+        .collect();
+    if !examples.is_empty() {
+        param.attrs.push(format!("examples = {}", list(&examples)));
+    }
+    let unwritable = entry
+        .example_values
+        .iter()
+        .flatten()
+        .any(|value| super::text::literal(value).is_none());
+    if unwritable {
+        notes.dropped(
+            &at.child("example_values"),
+            "an example value that is not a string, number or boolean".to_owned(),
+        );
+    }
+    if entry.column_order.is_some() && entry.column_name.is_none() {
+        notes.dropped(
+            &at.child("column_order"),
+            "a column position without a column name".to_owned(),
+        );
+    }
+    if let Some(column) = &entry.column_name {
+        param.attrs.push(format!("column = {}", string(column)));
+        if let Some(order) = entry.column_order.as_ref().and_then(Loose::position) {
+            param.attrs.push(format!("column_order = {order}"));
+        }
+    }
+}
+
+/// Writes an output struct.
+fn write_struct(def: &StructDef, out: &mut String) {
+    out.push_str("#[derive(Debug, Clone, Default, Serialize, ActionOutput)]\n");
+    out.push_str(&format!("pub struct {} {{\n", def.name));
+    for field in &def.fields {
+        if let Some(rename) = &field.rename {
+            out.push_str(&format!("    #[serde(rename = {})]\n", string(rename)));
+        }
+        if let Some(attrs) = field
+            .leaf
+            .as_ref()
+            .map(output_attrs)
+            .filter(|attrs| !attrs.is_empty())
+        {
+            out.push_str(&format!("    #[output({})]\n", attrs.join(", ")));
+        }
+        out.push_str(&format!("    pub {}: {},\n", field.ident, field.ty));
+    }
+    out.push_str("}\n");
+}
+
+fn output_attrs(leaf: &Leaf) -> Vec<String> {
+    let mut attrs = Vec::new();
+    if !leaf.contains.is_empty() {
+        let items: Vec<String> = leaf
+            .contains
+            .iter()
+            .map(|item| {
+                if soar_vocab::is_known_contains(item) {
+                    string(item)
+                } else {
+                    format!("custom({})", string(item))
+                }
+            })
+            .collect();
+        attrs.push(format!("contains = {}", list(&items)));
+    }
+    if let Some((name, order)) = &leaf.column {
+        attrs.push(format!("column = {}", string(name)));
+        if let Some(order) = order {
+            attrs.push(format!("column_order = {order}"));
+        }
+    }
+    let examples: Vec<String> = leaf
+        .examples
+        .iter()
+        .filter_map(super::text::literal)
+        .collect();
+    if !examples.is_empty() {
+        attrs.push(format!("examples = {}", list(&examples)));
+    }
+    attrs
+}

@@ -1,0 +1,130 @@
+//! `cargo soar import`: the Rust written for real apps (snapshots, read them), what it notes,
+//! and what it refuses.
+
+use std::path::PathBuf;
+
+use cargo_soar::import::{Imported, import};
+use serde_json::{Value, json};
+
+/// A corpus app of the repository (`tests/corpus/apps/`).
+fn corpus_app(name: &str) -> Vec<u8> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/corpus/apps")
+        .join(format!("{name}.json"));
+    std::fs::read(&path).unwrap_or_else(|error| panic!("cannot read {}: {error}", path.display()))
+}
+
+fn imported(name: &str) -> Imported {
+    import(&corpus_app(name)).unwrap_or_else(|refusal| panic!("{name}: {refusal:?}"))
+}
+
+fn notes(imported: &Imported) -> String {
+    imported
+        .notes
+        .iter()
+        .map(|note| format!("{note}\n"))
+        .collect()
+}
+
+#[test]
+fn whois_is_written_as_rust() {
+    let whois = imported("whois");
+    insta::assert_snapshot!("whois_lib_rs", whois.lib_rs);
+    insta::assert_snapshot!("whois_notes", notes(&whois));
+}
+
+#[test]
+fn an_app_with_custom_views_and_ingestion_is_written_as_rust() {
+    let elasticsearch = imported("elasticsearch");
+    assert!(elasticsearch.lib_rs.contains("#[on_poll]"));
+    assert!(elasticsearch.lib_rs.contains("render(kind = \"custom\""));
+    insta::assert_snapshot!("elasticsearch_lib_rs", elasticsearch.lib_rs);
+    insta::assert_snapshot!("elasticsearch_notes", notes(&elasticsearch));
+}
+
+/// What `import` refuses, with the JSON Pointer of the problem.
+fn refused(document: &str) -> (String, String) {
+    let refusal = import(document.as_bytes()).expect_err("refused");
+    (refusal.pointer, refusal.message)
+}
+
+/// The whois app with one change made by `edit`.
+fn whois_with(edit: impl FnOnce(&mut Value)) -> String {
+    let mut app: Value = serde_json::from_slice(&corpus_app("whois")).unwrap();
+    edit(&mut app);
+    app.to_string()
+}
+
+#[test]
+fn bad_input_is_refused_with_its_pointer() {
+    assert_eq!(refused("{not json").0, "");
+    assert!(refused("{not json").1.starts_with("not JSON"));
+    assert_eq!(refused("[1]").0, "");
+    assert_eq!(refused(r#"{"appid": "x"}"#).0, "/name");
+    let bad_appid = whois_with(|app| app["appid"] = json!("not-a-uuid"));
+    assert_eq!(refused(&bad_appid).0, "/appid");
+    let duplicate = whois_with(|app| app["actions"][2]["identifier"] = json!("whois_domain"));
+    let (pointer, message) = refused(&duplicate);
+    assert_eq!(pointer, "/actions/2/identifier");
+    assert!(message.contains("a second action"), "{message}");
+    let bad_identifier = whois_with(|app| app["actions"][1]["identifier"] = json!("Whois Domain"));
+    assert_eq!(refused(&bad_identifier).0, "/actions/1/identifier");
+    let not_an_action = whois_with(|app| app["actions"][1]["read_only"] = json!("yes"));
+    assert_eq!(refused(&not_an_action).0, "/actions/1");
+}
+
+#[test]
+fn sloppy_input_is_imported_with_what_changed() {
+    let sloppy = whois_with(|app| {
+        app["actions"][1]["render"]["type"] = json!("default");
+        app["actions"][1]["description"] = json!("execute a lookup.");
+        app["actions"][1]["output"][3]["exampsle_values"] = json!(["x"]);
+        app["actions"][1]["parameters"]["type"] = json!({"data_type": "string", "order": 1});
+    });
+    let imported = import(sloppy.as_bytes()).unwrap();
+    let noted = notes(&imported);
+    for expected in [
+        "dropped /actions/1/render: render type \"default\"",
+        "corrected /actions/1/description: starts with a lowercase letter",
+        "corrected /actions/1/description: ends with a period",
+        "dropped /actions/1/output/3/exampsle_values",
+    ] {
+        assert!(noted.contains(expected), "{expected} not in\n{noted}");
+    }
+    assert!(imported.lib_rs.contains("/// Execute a lookup\n"));
+    assert!(
+        imported.lib_rs.contains("    r#type: Option<String>,"),
+        "{}",
+        imported.lib_rs
+    );
+}
+
+#[test]
+fn the_largest_corpus_app_imports_in_well_under_a_second() {
+    let github = corpus_app("github");
+    let started = std::time::Instant::now();
+    let imported = import(&github).unwrap();
+    let elapsed = started.elapsed();
+    println!(
+        "github.json imported in {elapsed:?} ({} bytes of Rust)",
+        imported.lib_rs.len()
+    );
+    assert!(imported.lib_rs.contains("not ported yet"));
+}
+
+#[test]
+fn the_command_writes_nothing_when_it_refuses() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = dir.path().join("app.json");
+    std::fs::write(&source, whois_with(|app| app["appid"] = json!("x"))).unwrap();
+    let out = dir.path().join("whois");
+    let failure = cargo_soar::import::run(&cargo_soar::import::ImportRequest {
+        source,
+        out: Some(out.clone()),
+        runtime: cargo_soar::new::RuntimeDependency::Published,
+    })
+    .unwrap_err();
+    assert_eq!(failure.code, cargo_soar::EXIT_UNUSABLE);
+    assert!(failure.message.contains("\"/appid\""), "{failure}");
+    assert!(!out.exists());
+}

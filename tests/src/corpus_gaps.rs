@@ -224,21 +224,15 @@ fn action_gaps(action: &Map<String, Value>, pointer: &Pointer, found: &mut Vec<G
         }
     }
     let output = action.get("output").and_then(Value::as_array);
-    let mut columns = 0;
     for (index, entry) in output.into_iter().flatten().enumerate() {
         let pointer = pointer.child("output").child(index);
         if let Some(entry) = entry.as_object() {
             unknown_keys(Level::Output, entry, &pointer, found);
-            if entry.contains_key("column_name") || entry.contains_key("column_order") {
-                not_a_position(
-                    Level::Output,
-                    entry,
-                    "column_order",
-                    columns,
-                    &pointer,
-                    found,
-                );
-                columns += 1;
+            if entry.contains_key("column_order") && !entry.contains_key("column_name") {
+                found.push(gap(
+                    "output entry `column_order` without `column_name`",
+                    &pointer.child("column_order"),
+                ));
             }
         }
     }
@@ -303,7 +297,7 @@ fn dependency_gaps(top: &Map<String, Value>, found: &mut Vec<Gap>) {
     }
 }
 
-/// An `order` or `column_order` that is not the entry's position (the macros write positions).
+/// An `order` that is not the entry's position (the macros write positions).
 fn not_a_position(
     level: Level,
     object: &Map<String, Value>,

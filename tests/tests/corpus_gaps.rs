@@ -54,7 +54,7 @@ fn a_gap_names_its_pointer_with_escaped_keys() {
             "render": {"type": "default"},
             "lock": {"enabled": true, "data_path": "p~"},
             "parameters": {"p~": {"data_type": "string", "order": 3, "name": "p~"}},
-            "output": [{"data_path": "a", "column_name": "A", "column_order": "0"}]
+            "output": [{"data_path": "a", "column_order": 2}]
         }],
         "pip39_dependencies": {"wheel": [], "pypi": [{"module": "requests"}]}
     });
@@ -77,7 +77,7 @@ fn a_gap_names_its_pointer_with_escaped_keys() {
             "/actions/0/parameters/p~0/order",
         ),
         (
-            "output entry `column_order` that is not its position",
+            "output entry `column_order` without `column_name`",
             "/actions/0/output/0/column_order",
         ),
         ("render `type` `default`", "/actions/0/render/type"),

@@ -486,7 +486,10 @@ fn parameters(action: &Action, at: &Pointer, special: Special, notes: &mut Notes
     let mut params = Vec::new();
     for (position, (_, name, parameter)) in ordered.into_iter().enumerate() {
         let at = at.child(name);
-        if values::order_of(parameter.order.as_ref()) != u64::try_from(position).ok() {
+        if !values::is_position(
+            parameter.order.as_ref(),
+            u64::try_from(position).unwrap_or(u64::MAX),
+        ) {
             notes.corrected(&at.child("order"), format!("the parameters' orders are written as their positions; this one is at {position}"));
         }
         params.push(parameter_of(name, parameter, &at, &mut scope, notes));
@@ -823,6 +826,11 @@ fn parameter_output(
             "a column position without a column name".to_owned(),
         );
     }
+    values::column_order_spelling(
+        entry.column_order.as_ref(),
+        &at.child("column_order"),
+        notes,
+    );
     if let Some(column) = &entry.column_name {
         param.attrs.push(format!("column = {}", string(column)));
         if let Some(order) = entry.column_order.as_ref().and_then(Loose::position) {

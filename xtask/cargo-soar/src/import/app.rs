@@ -354,7 +354,7 @@ fn config_fields(app: &AppJson, out: &mut String, notes: &mut Notes) {
                 continue;
             }
         };
-        if values::order_of(field.order.as_ref()) != Some(written) {
+        if !values::is_position(field.order.as_ref(), written) {
             notes.corrected(
                 &at.child("order"),
                 format!(

@@ -147,6 +147,11 @@ pub fn leaf(entry: &OutputEntry, pointer: &Pointer, notes: &mut Notes) -> Leaf {
         .column_order
         .as_ref()
         .and_then(soar_app_json::Loose::position);
+    super::values::column_order_spelling(
+        entry.column_order.as_ref(),
+        &pointer.child("column_order"),
+        notes,
+    );
     if entry.column_order.is_some() && entry.column_name.is_none() {
         notes.dropped(
             &pointer.child("column_order"),

@@ -13,6 +13,23 @@ pub fn order_of(order: Option<&Loose<u32>>) -> Option<u64> {
     order.and_then(Loose::position)
 }
 
+/// Whether `order` is `position` written as a whole number, as the macros write it.
+pub fn is_position(order: Option<&Loose<u32>>, position: u64) -> bool {
+    matches!(order, Some(Loose::Typed(written)) if u64::from(*written) == position)
+}
+
+/// Notes a `column_order` that is a position written otherwise (`"2"`, `2.0`).
+pub fn column_order_spelling(order: Option<&Loose<u32>>, at: &Pointer, notes: &mut Notes) {
+    if let Some(order @ Loose::Other(_)) = order
+        && order.position().is_some()
+    {
+        notes.corrected(
+            at,
+            "a position not written as a whole number; the macros write one".to_owned(),
+        );
+    }
+}
+
 /// `f64` when a default or value of a numeric field has a fraction, `i64` otherwise.
 pub fn numeric_type(default: Option<&Value>, value_list: Option<&[Value]>) -> &'static str {
     let fraction = default

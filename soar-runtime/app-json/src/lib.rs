@@ -32,6 +32,28 @@ pub use timestamp::format_utc;
 pub use validate::{Finding, Pointer, Rule, Severity, validate, validate_value};
 pub use webhook::{Webhook, WebhookRoute};
 
+/// The top-level keys the platform's CI schema requires, in the schema's order.
+pub const REQUIRED_KEYS: [&str; 18] = [
+    "actions",
+    "app_version",
+    "appid",
+    "configuration",
+    "description",
+    "license",
+    "logo",
+    "logo_dark",
+    "main_module",
+    "min_phantom_version",
+    "name",
+    "package_name",
+    "product_name",
+    "product_vendor",
+    "python_version",
+    "product_version_regex",
+    "publisher",
+    "type",
+];
+
 /// What kind of JSON value `value` is, with an article ("a string", "an object"): how messages
 /// of the validator and of the runtime's parameter parsing name a value of the wrong type.
 pub fn json_kind(value: &serde_json::Value) -> &'static str {

@@ -60,7 +60,21 @@ fn bad_input_is_refused_with_its_pointer() {
     assert_eq!(refused("{not json").0, "");
     assert!(refused("{not json").1.starts_with("not JSON"));
     assert_eq!(refused("[1]").0, "");
-    assert_eq!(refused(r#"{"appid": "x"}"#).0, "/name");
+    assert_eq!(refused(r#"{"appid": "x"}"#).0, "/actions");
+    let no_description = whois_with(|app| {
+        app.as_object_mut().unwrap().remove("description");
+    });
+    assert_eq!(refused(&no_description).0, "/description");
+    let numeric_name = whois_with(|app| app["name"] = json!(5));
+    assert_eq!(
+        refused(&numeric_name),
+        (
+            "/name".to_owned(),
+            "not an app JSON: `name` is a number, not a string".to_owned()
+        )
+    );
+    let listed_configuration = whois_with(|app| app["configuration"] = json!([]));
+    assert_eq!(refused(&listed_configuration).0, "/configuration");
     let bad_appid = whois_with(|app| app["appid"] = json!("not-a-uuid"));
     assert_eq!(refused(&bad_appid).0, "/appid");
     let duplicate = whois_with(|app| app["actions"][2]["identifier"] = json!("whois_domain"));

@@ -1,7 +1,8 @@
 //! `cargo soar` in projects outside this workspace, as a user runs it: the project `cargo xtask
-//! test` made with `cargo soar new` (bundled again from a subdirectory), a user workspace with
-//! two connector packages, and every kind of bad input, which gets a one-line error, exit 2,
-//! and nothing written.
+//! test` made with `cargo soar new` (bundled again from a subdirectory), the project `cargo soar
+//! import` makes of the WHOIS app (bundled and validated clean), a user workspace with two
+//! connector packages, and every kind of bad input, which gets a one-line error, exit 2, and
+//! nothing written.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -191,5 +192,41 @@ fn bad_input_is_refused_in_one_line_with_exit_2_and_nothing_written() {
         std::fs::read_dir(plain.join("src")).unwrap().count(),
         1,
         "new wrote nothing into the existing project"
+    );
+}
+
+#[test]
+fn the_project_imported_from_whois_bundles_and_validates_clean() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("whois-import");
+    let source = checkout().join("tests/corpus/apps/whois.json");
+    let checkout = checkout();
+    let imported = cargo_soar(
+        dir.path(),
+        &[
+            "import",
+            source.to_str().unwrap(),
+            "--out",
+            project.to_str().unwrap(),
+            "--runtime-path",
+            checkout.to_str().unwrap(),
+        ],
+    );
+    assert!(imported.status.success(), "{}", stderr(&imported));
+    assert!(stderr(&imported).contains("listed in IMPORT.md"));
+    let out = dir.path().join("out");
+    let bundled = cargo_soar(&project, &["bundle", "--out", out.to_str().unwrap()]);
+    assert!(bundled.status.success(), "{}", stderr(&bundled));
+    let tarball = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .find(|path| path.extension().is_some_and(|extension| extension == "tgz"))
+        .expect("the bundle writes a tarball");
+    let validated = cargo_soar(&project, &["validate", tarball.to_str().unwrap()]);
+    assert_eq!(validated.status.code(), Some(0), "{}", stderr(&validated));
+    assert!(
+        validated.stdout.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&validated.stdout)
     );
 }

@@ -726,6 +726,11 @@ fn output_plan(
                 &at,
                 notes,
             );
+        } else if matches!(
+            path,
+            "action_result.data" | "action_result.data.*" | "action_result.summary"
+        ) {
+            notes.dropped(&at, "the data or the summary declared as a plain value; the framework declares the values inside it".to_owned());
         } else {
             notes.dropped(&at, "a data path outside action_result.data.*, action_result.summary and the parameters, which the macros do not write".to_owned());
         }

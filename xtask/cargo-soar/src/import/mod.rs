@@ -128,11 +128,36 @@ fn read_model(document: &Value) -> Result<AppJson, Refusal> {
             "not an app JSON: the document is not an object",
         ));
     };
-    for key in ["name", "appid", "actions", "configuration"] {
-        if !object.contains_key(key) {
-            return Err(Refusal::at(
+    for key in soar_app_json::REQUIRED_KEYS {
+        let value = object.get(key).ok_or_else(|| {
+            Refusal::at(
                 &root.child(key),
                 format!("not an app JSON: the key `{key}` is missing"),
+            )
+        })?;
+        let structured = matches!(key, "actions" | "configuration" | "python_version");
+        if !structured && !value.is_string() {
+            return Err(Refusal::at(
+                &root.child(key),
+                format!(
+                    "not an app JSON: `{key}` is {}, not a string",
+                    soar_app_json::json_kind(value)
+                ),
+            ));
+        }
+    }
+    for (key, is_kind, kind) in [
+        (
+            "configuration",
+            Value::is_object as fn(&Value) -> bool,
+            "an object",
+        ),
+        ("actions", Value::is_array, "a list"),
+    ] {
+        if !object.get(key).is_some_and(is_kind) {
+            return Err(Refusal::at(
+                &root.child(key),
+                format!("not an app JSON: `{key}` must be {kind}"),
             ));
         }
     }

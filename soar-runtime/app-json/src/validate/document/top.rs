@@ -4,31 +4,10 @@ use serde_json::{Map, Value};
 
 use super::walker::{Kind, MODEL, SCHEMA, Walker};
 use super::{actions, configuration, extras};
+use crate::REQUIRED_KEYS;
 use crate::validate::finding::Rule;
 use crate::validate::pointer::Pointer;
 use soar_vocab::text;
-
-/// The keys the CI schema requires, in the schema's order.
-const REQUIRED: [&str; 18] = [
-    "actions",
-    "app_version",
-    "appid",
-    "configuration",
-    "description",
-    "license",
-    "logo",
-    "logo_dark",
-    "main_module",
-    "min_phantom_version",
-    "name",
-    "package_name",
-    "product_name",
-    "product_vendor",
-    "python_version",
-    "product_version_regex",
-    "publisher",
-    "type",
-];
 
 /// Keys the schema types as strings without further rules.
 const STRINGS: [&str; 11] = [
@@ -47,7 +26,7 @@ const STRINGS: [&str; 11] = [
 
 /// Checks the top level of the document `app` (at `at`, the root) and everything below it.
 pub(super) fn check(walker: &mut Walker<'_>, app: &Map<String, Value>, at: &Pointer) {
-    walker.require(app, at, &REQUIRED, SCHEMA);
+    walker.require(app, at, &REQUIRED_KEYS, SCHEMA);
     fips_compliant(walker, app, at);
     for key in STRINGS {
         walker.text(app, at, key, SCHEMA);

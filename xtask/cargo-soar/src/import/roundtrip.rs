@@ -261,7 +261,10 @@ pub fn run(apps: &[PathBuf], dir: &Path, runtime: &RuntimeDependency) -> Outcome
         crate::cmd::cargo()
             .args(["build", "--workspace", "--quiet"])
             .current_dir(dir)
-            .env("CARGO_TARGET_DIR", dir.join("target")),
+            .env("CARGO_TARGET_DIR", dir.join("target"))
+            // Built as a user builds them, whatever flags the caller's build has.
+            .env_remove("RUSTFLAGS")
+            .env_remove("CARGO_ENCODED_RUSTFLAGS"),
         "cargo build of the imported apps",
     )?;
     let mut outcomes = Vec::new();

@@ -7,9 +7,16 @@
 //! - `cargo xtask bundle [-p <package>] [--out <dir>]` and `cargo xtask validate <path>`: the
 //!   `cargo soar` commands of the same names (the `cargo_soar` library), for this workspace,
 //!   bundling the WHOIS example by default.
+//! - `cargo xtask fuzz [target] [--runs N | --time S] [--merge]`: coverage-guided fuzzing with
+//!   libFuzzer on stable Rust (docs/fuzzing.md).
+//! - `cargo xtask killloop [--kills N] [--seed S]`: SIGKILLs polls and vault writes of a
+//!   connector binary at random moments and checks the local store after each; prints the
+//!   figures.
 //! - `cargo xtask measure-new`: times a cold `cargo soar new` and first bundle, a bundle and a
 //!   `cargo check` after editing one action.
 
+mod fuzz;
+mod kill_loop;
 mod measure;
 mod test;
 
@@ -55,6 +62,30 @@ enum Task {
     /// Time `cargo soar new` and the first bundle from cold, then a bundle and a `cargo check`
     /// after editing one action; prints the figures.
     MeasureNew,
+    /// Fuzz one target (or each in turn) with libFuzzer on stable Rust; see docs/fuzzing.md.
+    Fuzz {
+        /// The target: pipeline, app_json, values, whois or state_file (default: each).
+        target: Option<String>,
+        /// Run this many inputs per target.
+        #[arg(long, conflicts_with = "time")]
+        runs: Option<u64>,
+        /// Run this many seconds per target (default: 60).
+        #[arg(long)]
+        time: Option<u64>,
+        /// Minimise the corpus into `soar-fuzz/corpus/<target>` afterwards.
+        #[arg(long)]
+        merge: bool,
+    },
+    /// SIGKILL polls and vault writes of a connector binary at random moments and check the
+    /// local store after each (crash safety); prints the figures.
+    Killloop {
+        /// How many runs are killed.
+        #[arg(long, default_value_t = 1000)]
+        kills: u32,
+        /// The seed of the kill moments (default: random, printed).
+        #[arg(long)]
+        seed: Option<u64>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -63,6 +94,20 @@ fn main() -> ExitCode {
         Task::Bundle { package, out } => bundle_workspace(package.as_deref(), out).map(|_| ()),
         Task::Validate { path } => cargo_soar::validate::run(&path),
         Task::MeasureNew => measure::run(),
+        Task::Fuzz {
+            target,
+            runs,
+            time,
+            merge,
+        } => fuzz::run(&fuzz::Request {
+            target,
+            budget: runs.map_or(
+                fuzz::Budget::Seconds(time.unwrap_or(60)),
+                fuzz::Budget::Runs,
+            ),
+            merge,
+        }),
+        Task::Killloop { kills, seed } => kill_loop::run(kills, seed),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -42,6 +42,10 @@ pub fn expand(connector: &Connector) -> TokenStream {
                     #runtime::__private::build::app_json::<Self>(&META)
                 }
 
+                fn view(identifier: &str) -> ::core::option::Option<#runtime::meta::ViewFn> {
+                    #runtime::__private::registry::view_of::<Self>(identifier)
+                }
+
                 fn from_config(
                     config: &#runtime::config::Config,
                     ctx: &mut #runtime::context::Ctx,

@@ -512,7 +512,7 @@ mod tests {
         let action = action(
             quote! {
                 identifier = "lookup-ip", name = "look up ip", kind = "investigate", read_only,
-                render(kind = "custom", view = "views.ip", width = 6), lock = "ip",
+                render(view = views::ip, width = 6), lock = "ip",
                 undo = "forget ip", versions = "GE(6.0)"
             },
             parse_quote! {
@@ -526,8 +526,8 @@ mod tests {
         assert!(action.read_only);
         let render = action.render.as_ref().unwrap();
         assert_eq!(
-            (render.kind.as_str(), render.view.as_deref(), render.width),
-            ("custom", Some("views.ip"), Some(6))
+            (render.kind.as_str(), render.view.clone(), render.width),
+            ("custom", Some(parse_quote!(views::ip)), Some(6))
         );
         assert_eq!(*action.lock.as_ref().unwrap().parameter, "ip");
         assert_eq!(

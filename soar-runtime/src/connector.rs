@@ -7,6 +7,7 @@ use crate::app_json::{Action, AppJson};
 use crate::config::Config;
 use crate::context::Ctx;
 use crate::error::ActionError;
+use crate::meta::ViewFn;
 use crate::result::ActionResult;
 
 /// A SOAR connector. [`crate::run::run`] drives one run through it in the platform's order:
@@ -25,6 +26,14 @@ pub trait Connector: Hooks + Sized {
     /// The app JSON that describes the connector: its configuration fields, actions,
     /// parameters and outputs. The runtime looks the running action up in it.
     fn app_json() -> AppJson;
+
+    /// The view of action `identifier`, which renders its app runs as the widget's HTML
+    /// ([`crate::view`]), if it has one. `#[connector]` answers with the views that the
+    /// actions' `render(view = ...)` name; a hand-written connector has none unless it says.
+    fn view(identifier: &str) -> Option<ViewFn> {
+        let _ = identifier;
+        None
+    }
 
     /// Builds the connector from the prepared asset configuration. An error fails the run
     /// before `initialize`, with the error's message.

@@ -50,6 +50,7 @@ pub mod testing;
 pub mod time;
 pub mod values;
 pub mod vault;
+pub mod view;
 
 #[doc(inline)]
 pub use soar_app_json as app_json;

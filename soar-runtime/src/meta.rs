@@ -174,8 +174,9 @@ pub struct ParamMeta {
 pub struct RenderMeta {
     /// `table`, `json` or `custom`.
     pub kind: &'static str,
-    /// For `custom`: the view function.
-    pub view: Option<&'static str>,
+    /// For `custom`: the view, which renders the app runs of the action (JSON, see
+    /// [`crate::view::read_runs`]) as the widget's HTML.
+    pub view: Option<ViewFn>,
     /// Widget width.
     pub width: Option<u32>,
     /// Widget height.
@@ -185,6 +186,9 @@ pub struct RenderMeta {
     /// The menu entry that opens a custom view.
     pub menu_name: Option<&'static str>,
 }
+
+/// What renders an action's view: the app runs as JSON in, the widget's HTML out.
+pub type ViewFn = fn(&str) -> String;
 
 /// An action's `lock`.
 #[derive(Debug, Clone, Copy)]

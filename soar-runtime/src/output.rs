@@ -182,6 +182,11 @@ impl<T: OutputType> OutputType for Vec<T> {
     note = "an action returns `()`, a `#[derive(ActionOutput)]` type, a `Vec` or an `Option` of one, an `Output<Data, Summary>`, or a `Result` of one of these"
 )]
 pub trait IntoActionResult {
+    /// The type of one data item, as a view reads it back ([`crate::view`]).
+    type Data;
+    /// The type of the summary, as a view reads it back ([`crate::view::Nothing`] for none).
+    type Summary;
+
     /// Adds the data and summary entries of the app JSON's `output`.
     fn describe(out: &mut Vec<OutputSpec>);
 
@@ -191,6 +196,9 @@ pub trait IntoActionResult {
 }
 
 impl IntoActionResult for () {
+    type Data = crate::view::Nothing;
+    type Summary = crate::view::Nothing;
+
     fn describe(_: &mut Vec<OutputSpec>) {}
 
     fn write(self, _: &mut ActionResult) -> Result<(), ActionError> {
@@ -199,6 +207,9 @@ impl IntoActionResult for () {
 }
 
 impl<T: ActionOutput> IntoActionResult for Vec<T> {
+    type Data = T;
+    type Summary = crate::view::Nothing;
+
     fn describe(out: &mut Vec<OutputSpec>) {
         describe_data::<T>(out);
     }
@@ -212,6 +223,9 @@ impl<T: ActionOutput> IntoActionResult for Vec<T> {
 }
 
 impl<T: ActionOutput> IntoActionResult for Option<T> {
+    type Data = T;
+    type Summary = crate::view::Nothing;
+
     fn describe(out: &mut Vec<OutputSpec>) {
         describe_data::<T>(out);
     }
@@ -222,6 +236,9 @@ impl<T: ActionOutput> IntoActionResult for Option<T> {
 }
 
 impl<T: IntoActionResult, E: Into<ActionError>> IntoActionResult for Result<T, E> {
+    type Data = T::Data;
+    type Summary = T::Summary;
+
     fn describe(out: &mut Vec<OutputSpec>) {
         T::describe(out);
     }
@@ -238,6 +255,10 @@ impl<T: IntoActionResult, E: Into<ActionError>> IntoActionResult for Result<T, E
     note = "a summary is `()` or a `#[derive(ActionOutput)]` type"
 )]
 pub trait Summary {
+    /// The type a view reads the summary back as: the type itself, [`crate::view::Nothing`]
+    /// for `()`.
+    type View;
+
     /// Adds the summary entries.
     fn describe(out: &mut Vec<OutputSpec>);
 
@@ -246,6 +267,8 @@ pub trait Summary {
 }
 
 impl Summary for () {
+    type View = crate::view::Nothing;
+
     fn describe(_: &mut Vec<OutputSpec>) {}
 
     fn write(self, _: &mut ActionResult) -> Result<(), ActionError> {
@@ -306,6 +329,9 @@ impl<D, S> Output<D, S> {
 }
 
 impl<D: ActionOutput, S: Summary> IntoActionResult for Output<D, S> {
+    type Data = D;
+    type Summary = S::View;
+
     fn describe(out: &mut Vec<OutputSpec>) {
         <Vec<D> as IntoActionResult>::describe(out);
         <S as Summary>::describe(out);

@@ -21,6 +21,7 @@ pub fn corpus_dir() -> PathBuf {
 }
 
 pub mod fixture;
+pub mod kill_loop;
 pub mod poll_fixture;
 
 /// The platform's CI schema (`corpus/schema/`), compiled with `format` asserted.

@@ -10,9 +10,16 @@
 //! - `cargo xtask roundtrip [app.json ...]`: imports the corpus apps (or the ones named) with
 //!   `cargo soar import`, builds them in one workspace and compares each connector's app JSON
 //!   with its original (the rules are in `docs/import-round-trip.md`).
+//! - `cargo xtask fuzz [target] [--runs N | --time S] [--merge]`: coverage-guided fuzzing with
+//!   libFuzzer on stable Rust (docs/fuzzing.md).
+//! - `cargo xtask killloop [--kills N] [--seed S]`: SIGKILLs polls and vault writes of a
+//!   connector binary at random moments and checks the local store after each; prints the
+//!   figures.
 //! - `cargo xtask measure-new`: times a cold `cargo soar new` and first bundle, a bundle and a
 //!   `cargo check` after editing one action.
 
+mod fuzz;
+mod kill_loop;
 mod measure;
 mod roundtrip;
 mod test;
@@ -65,6 +72,30 @@ enum Task {
         /// App JSON files (default: every app of tests/corpus/apps).
         apps: Vec<PathBuf>,
     },
+    /// Fuzz one target (or each in turn) with libFuzzer on stable Rust; see docs/fuzzing.md.
+    Fuzz {
+        /// The target: pipeline, app_json, values, whois or state_file (default: each).
+        target: Option<String>,
+        /// Run this many inputs per target.
+        #[arg(long, conflicts_with = "time")]
+        runs: Option<u64>,
+        /// Run this many seconds per target (default: 60).
+        #[arg(long)]
+        time: Option<u64>,
+        /// Minimise the corpus into `soar-fuzz/corpus/<target>` afterwards.
+        #[arg(long)]
+        merge: bool,
+    },
+    /// SIGKILL polls and vault writes of a connector binary at random moments and check the
+    /// local store after each (crash safety); prints the figures.
+    Killloop {
+        /// How many runs are killed.
+        #[arg(long, default_value_t = 1000)]
+        kills: u32,
+        /// The seed of the kill moments (default: random, printed).
+        #[arg(long)]
+        seed: Option<u64>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -74,6 +105,20 @@ fn main() -> ExitCode {
         Task::Validate { path } => cargo_soar::validate::run(&path),
         Task::MeasureNew => measure::run(),
         Task::Roundtrip { apps } => roundtrip::run(&apps),
+        Task::Fuzz {
+            target,
+            runs,
+            time,
+            merge,
+        } => fuzz::run(&fuzz::Request {
+            target,
+            budget: runs.map_or(
+                fuzz::Budget::Seconds(time.unwrap_or(60)),
+                fuzz::Budget::Runs,
+            ),
+            merge,
+        }),
+        Task::Killloop { kills, seed } => kill_loop::run(kills, seed),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

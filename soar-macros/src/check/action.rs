@@ -163,7 +163,7 @@ fn extras(action: &Action, errors: &mut darling::error::Accumulator) {
         if custom != render.view.is_some() {
             errors.push(error_at(
                 render.kind.span(),
-                "a `custom` render names its view function (`view = \"module.function\"`), and only a custom render has one",
+                "a `custom` render names its view function (`view = my_view`, a function of the app runs), and only a custom render has one",
             ));
         }
     }

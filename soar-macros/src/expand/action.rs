@@ -21,6 +21,7 @@ pub fn expand(action: &Action) -> TokenStream {
     let handler = handler(action);
     let meta = meta(action);
     let checks = checks(action);
+    let view = view(action);
     let outputs = quote_spanned! {output.span()=>
         <#output as #runtime::output::IntoActionResult>::describe
     };
@@ -31,6 +32,8 @@ pub fn expand(action: &Action) -> TokenStream {
             #checks
 
             #handler
+
+            #view
 
             fn __soar_outputs(out: &mut ::std::vec::Vec<#runtime::meta::OutputSpec>) {
                 #outputs(out)
@@ -109,6 +112,24 @@ fn handler(action: &Action) -> TokenStream {
     }
 }
 
+/// The renderer of the action's view, when it has one: the view function called on the app
+/// runs read as the action's own data and summary types (a mismatch is a type error at the
+/// view's path).
+fn view(action: &Action) -> Option<TokenStream> {
+    let runtime = &action.runtime;
+    let path = action.render.as_ref()?.view.as_ref()?;
+    let output = &action.output;
+    let identifier = action.identifier.as_str();
+    let render = quote_spanned! {path.span()=>
+        #runtime::__private::view::render::<#output, _, _>(#identifier, #path, payload)
+    };
+    Some(quote! {
+        fn __soar_view(payload: &str) -> ::std::string::String {
+            #render
+        }
+    })
+}
+
 /// The `ActionMeta` of the action.
 fn meta(action: &Action) -> TokenStream {
     let runtime = &action.runtime;
@@ -133,7 +154,10 @@ fn meta(action: &Action) -> TokenStream {
     let render = match &action.render {
         Some(render) => {
             let kind = render.kind.as_str();
-            let view = optional_text(render.view.as_deref());
+            let view = match render.view {
+                Some(_) => quote!(::core::option::Option::Some(__soar_view)),
+                None => quote!(::core::option::Option::None),
+            };
             let width = optional(render.width);
             let height = optional(render.height);
             let title = optional_text(render.title.as_deref());

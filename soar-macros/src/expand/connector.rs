@@ -42,6 +42,10 @@ pub fn expand(connector: &Connector) -> TokenStream {
                     #runtime::__private::build::app_json::<Self>(&META)
                 }
 
+                fn view(identifier: &str) -> ::core::option::Option<#runtime::meta::ViewFn> {
+                    #runtime::__private::registry::view_of::<Self>(identifier)
+                }
+
                 fn from_config(
                     config: &#runtime::config::Config,
                     ctx: &mut #runtime::context::Ctx,
@@ -311,7 +315,7 @@ mod tests {
         let block = trait_impls(&out, "Connector")[0];
         assert_eq!(
             method_names(block),
-            ["app_json", "from_config", "handle_action"]
+            ["app_json", "view", "from_config", "handle_action"]
         );
         let built = struct_exprs(&syn::Item::Impl(block.clone()))
             .into_iter()

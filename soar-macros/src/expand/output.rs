@@ -76,6 +76,9 @@ fn impls(
 
         #[automatically_derived]
         impl #impl_generics #output::IntoActionResult for #ident #type_generics #where_clause {
+            type Data = Self;
+            type Summary = #runtime::view::Nothing;
+
             fn describe(out: &mut #specs) {
                 #private::describe_data::<Self>(out);
             }
@@ -87,6 +90,8 @@ fn impls(
 
         #[automatically_derived]
         impl #impl_generics #output::Summary for #ident #type_generics #where_clause {
+            type View = Self;
+
             fn describe(out: &mut #specs) {
                 #private::describe_summary::<Self>(out);
             }

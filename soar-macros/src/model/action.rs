@@ -526,7 +526,7 @@ mod tests {
         let action = action(
             quote! {
                 identifier = "lookup-ip", name = "look up ip", kind = "investigate", read_only,
-                render(kind = "custom", view = "views.ip", width = 6), lock = "ip",
+                render(view = views::ip, width = 6), lock = "ip",
                 undo = "forget ip", versions = "GE(6.0)"
             },
             parse_quote! {
@@ -540,15 +540,15 @@ mod tests {
         assert!(action.read_only);
         let render = action.render.as_ref().unwrap();
         assert_eq!(
-            (render.kind.as_str(), render.view.as_deref(), render.width),
-            ("custom", Some("views.ip"), Some(6))
+            (render.kind.as_str(), render.view.clone(), render.width),
+            ("custom", Some(parse_quote!(views::ip)), Some(6))
         );
         let lock = action.lock.as_ref().unwrap();
         assert_eq!(lock.parameter.as_deref().map(String::as_str), Some("ip"));
         assert_eq!(lock.enabled, None);
         let whole = self::action(
             quote! {
-                render(kind = "custom", view = "views.ip", menu_name = "Open view"),
+                render(view = views::ip, menu_name = "Open view"),
                 lock(enabled = false, concurrency = false)
             },
             parse_quote! {

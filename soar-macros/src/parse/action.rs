@@ -3,6 +3,7 @@
 
 use darling::util::{Flag, SpannedValue};
 use darling::{Error, FromAttributes, FromMeta};
+use syn::spanned::Spanned;
 use syn::{Attribute, Expr};
 
 use super::literal::{ContainsList, Literal, LiteralList};
@@ -44,13 +45,14 @@ pub struct ReservedArgs {
     pub krate: Option<syn::Path>,
 }
 
-/// `render = "table"`, or `render(kind = "custom", view = "module.function", width = 6, ...)`.
+/// `render = "table"`, or `render(view = my_view, title = "...", width = 6, height = 4)` (a
+/// custom render, whose view is a Rust function of the app runs, see `soar_runtime::view`).
 #[derive(Debug, Clone, Default)]
 pub struct RenderArgs {
-    /// `table`, `json` or `custom`.
+    /// `table`, `json` or `custom` (implied by a view).
     pub kind: SpannedValue<String>,
     /// The view function of a custom render.
-    pub view: Option<String>,
+    pub view: Option<syn::Path>,
     /// Widget width.
     pub width: Option<u32>,
     /// Widget height.
@@ -64,8 +66,8 @@ pub struct RenderArgs {
 /// The long form of `render(...)`.
 #[derive(Debug, FromMeta)]
 struct RenderList {
-    kind: SpannedValue<String>,
-    view: Option<String>,
+    kind: Option<SpannedValue<String>>,
+    view: Option<syn::Path>,
     width: Option<u32>,
     height: Option<u32>,
     title: Option<String>,
@@ -83,8 +85,17 @@ impl FromMeta for RenderArgs {
 
     fn from_list(items: &[darling::ast::NestedMeta]) -> darling::Result<Self> {
         let list = RenderList::from_list(items)?;
+        let kind = match (list.kind, &list.view) {
+            (Some(kind), _) => kind,
+            (None, Some(view)) => SpannedValue::new("custom".to_owned(), view.span()),
+            (None, None) => {
+                return Err(Error::custom(
+                    "`render(...)` names its view (`view = my_view`) or its kind (`kind = \"table\"`)",
+                ));
+            }
+        };
         Ok(Self {
-            kind: list.kind,
+            kind,
             view: list.view,
             width: list.width,
             height: list.height,

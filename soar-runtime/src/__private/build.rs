@@ -9,6 +9,7 @@ use crate::app_json::{
     Action, AppJson, ConfigField, Contributor, DataType, Lock, OutputEntry, Parameter,
     PythonVersion, Render,
 };
+use crate::bundle;
 use crate::meta::{
     ConfigFieldMeta, ConnectorMeta, Literal, LockMeta, OutputSpec, ParamMeta, Rank, RenderMeta,
 };
@@ -17,6 +18,13 @@ use crate::output::add_contains;
 /// The app JSON of connector `C`. `utctime_updated` is the time that `SOURCE_DATE_EPOCH` names,
 /// when it is set (see [`crate::time`]).
 pub fn app_json<C: 'static>(meta: &ConnectorMeta) -> AppJson {
+    let actions = actions_of::<C>();
+    let has_views = actions.iter().any(|action| {
+        action
+            .meta
+            .render
+            .is_some_and(|render| render.view.is_some())
+    });
     AppJson {
         name: meta.name.to_owned(),
         description: meta.description.to_owned(),
@@ -25,7 +33,7 @@ pub fn app_json<C: 'static>(meta: &ConnectorMeta) -> AppJson {
         product_vendor: meta.product_vendor.to_owned(),
         app_version: meta.app_version.to_owned(),
         license: meta.license.to_owned(),
-        min_phantom_version: meta.min_phantom_version.to_owned(),
+        min_phantom_version: soar_vocab::min_phantom_version(meta.min_phantom_version, has_views),
         package_name: meta.package_name.to_owned(),
         main_module: meta.main_module.to_owned(),
         logo: meta.logo.to_owned(),
@@ -56,7 +64,10 @@ pub fn app_json<C: 'static>(meta: &ConnectorMeta) -> AppJson {
             .enumerate()
             .map(|(order, field)| (field.name.to_owned(), config_field(order, field)))
             .collect(),
-        actions: actions_of::<C>().into_iter().map(action).collect(),
+        actions: actions
+            .into_iter()
+            .map(|registration| action(registration, meta.main_module))
+            .collect(),
         ..AppJson::default()
     }
 }
@@ -88,7 +99,7 @@ fn strings(items: &[&str]) -> Option<Vec<String>> {
     (!items.is_empty()).then(|| items.iter().map(|item| (*item).to_owned()).collect())
 }
 
-fn action(registration: &ActionRegistration) -> Action {
+fn action(registration: &ActionRegistration, main_module: &str) -> Action {
     let meta = &registration.meta;
     Action {
         action: meta.name.to_owned(),
@@ -107,7 +118,10 @@ fn action(registration: &ActionRegistration) -> Action {
             })
             .collect(),
         output: output_entries(&outputs(registration)),
-        render: meta.render.as_ref().map(render),
+        render: meta
+            .render
+            .as_ref()
+            .map(|spec| render(spec, main_module, meta.identifier)),
         undo: meta.undo.map(str::to_owned),
         lock: meta.lock.as_ref().map(lock),
         extra: IndexMap::new(),
@@ -153,10 +167,14 @@ fn output_entries(specs: &[OutputSpec]) -> Vec<OutputEntry> {
         .collect()
 }
 
-fn render(render: &RenderMeta) -> Render {
+/// The `render` of an action; a view is the function of the bundle's view module that
+/// [`bundle::view_path`] names.
+fn render(render: &RenderMeta, main_module: &str, identifier: &str) -> Render {
     Render {
         kind: Some(render.kind.to_owned()),
-        view: render.view.map(str::to_owned),
+        view: render
+            .view
+            .map(|_| bundle::view_path(main_module, identifier)),
         width: render.width.map(Into::into),
         height: render.height.map(Into::into),
         title: render.title.map(str::to_owned),

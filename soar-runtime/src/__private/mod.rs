@@ -7,6 +7,7 @@ pub mod checks;
 pub mod hooks;
 pub mod output;
 pub mod registry;
+pub mod view;
 
 pub use inventory;
 #[cfg(feature = "python")]

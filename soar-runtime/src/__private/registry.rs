@@ -5,7 +5,7 @@ use std::any::{Any, TypeId};
 
 use crate::context::Ctx;
 use crate::error::ActionError;
-use crate::meta::{ActionMeta, OutputSpec};
+use crate::meta::{ActionMeta, OutputSpec, ViewFn};
 use crate::result::ActionResult;
 
 /// Runs one action on a connector (passed as `dyn Any`) for one parameter dict.
@@ -42,6 +42,14 @@ pub fn actions_of<C: 'static>() -> Vec<&'static ActionRegistration> {
         .collect();
     actions.sort_by_key(|action| (action.meta.rank, action.file, action.line, action.column));
     actions
+}
+
+/// The view of connector `C`'s action `identifier`, if it has one.
+pub fn view_of<C: 'static>(identifier: &str) -> Option<ViewFn> {
+    actions_of::<C>()
+        .into_iter()
+        .find(|action| action.meta.identifier == identifier)
+        .and_then(|action| action.meta.render?.view)
 }
 
 /// Runs the action that the context names on `connector`.

@@ -19,6 +19,9 @@ const NATIVE_INIT: &str = include_str!("native_init.py");
 /// The native module's type stubs template, with the same placeholders.
 const NATIVE_STUB: &str = include_str!("native_module.pyi");
 
+/// The view module template, with the same placeholders and `{{VIEW_FUNCTIONS}}`.
+const VIEW_MODULE: &str = include_str!("view_module.py");
+
 /// This crate's version, which the generated files name.
 pub const RUNTIME_VERSION: &str = env!("CARGO_PKG_VERSION");
 
@@ -27,6 +30,10 @@ pub const RUNTIME_VERSION: &str = env!("CARGO_PKG_VERSION");
 pub fn manifest(app: AppJson) -> Result<BundleManifest, String> {
     let native_module = native_module_name(&app.main_module)?;
     let main_module = render(MAIN_MODULE, &app, &native_module);
+    let mut files = BTreeMap::from([(app.main_module.clone(), main_module)]);
+    if let Some((name, text)) = view_module(&app, &native_module)? {
+        files.insert(name, text);
+    }
     let native_files = BTreeMap::from([
         (
             "__init__.py".to_owned(),
@@ -42,7 +49,7 @@ pub fn manifest(app: AppJson) -> Result<BundleManifest, String> {
     Ok(BundleManifest {
         format: BUNDLE_MANIFEST_FORMAT,
         runtime_version: RUNTIME_VERSION.to_owned(),
-        files: BTreeMap::from([(app.main_module.clone(), main_module)]),
+        files,
         native_module,
         native_files,
         app_json: app,
@@ -60,6 +67,72 @@ pub fn native_module_name(main_module: &str) -> Result<String, String> {
         ));
     }
     Ok(format!("{stem}_native"))
+}
+
+/// The name of the module that holds the views of the app whose `main_module` is
+/// `main_module`: `whois_connector.py` gives `whois_connector_view`.
+pub fn view_module_name(main_module: &str) -> String {
+    let stem = main_module.strip_suffix(".py").unwrap_or(main_module);
+    format!("{stem}_view")
+}
+
+/// The Python function of the view module that shows the results of action `identifier`:
+/// `view_` and the identifier with every character that cannot be in a Python name written `_`.
+pub fn view_function_name(identifier: &str) -> String {
+    let name: String = identifier
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+        .collect();
+    format!("view_{name}")
+}
+
+/// The `render.view` of action `identifier`: `<view module>.<view function>`.
+pub fn view_path(main_module: &str, identifier: &str) -> String {
+    format!(
+        "{}.{}",
+        view_module_name(main_module),
+        view_function_name(identifier)
+    )
+}
+
+/// The view module of `app` (its file name and text) when an action's `render` names a view of
+/// it, else `None`. Two actions whose identifiers give one function name are an error.
+fn view_module(app: &AppJson, native_module: &str) -> Result<Option<(String, String)>, String> {
+    let module = view_module_name(&app.main_module);
+    let mut functions: BTreeMap<String, &str> = BTreeMap::new();
+    let mut text = String::new();
+    for action in &app.actions {
+        let Some(view) = action
+            .render
+            .as_ref()
+            .and_then(|render| render.view.as_deref())
+        else {
+            continue;
+        };
+        if view != view_path(&app.main_module, &action.identifier) {
+            return Err(format!(
+                "action `{}` names the view {view:?}, which this runtime does not write (its view is `render(view = <function>)`)",
+                action.identifier
+            ));
+        }
+        let function = view_function_name(&action.identifier);
+        if let Some(other) = functions.insert(function.clone(), &action.identifier) {
+            return Err(format!(
+                "actions `{other}` and `{}` would share the view function `{function}`: rename one identifier",
+                action.identifier
+            ));
+        }
+        let identifier = serde_json::to_string(&action.identifier).unwrap_or_default();
+        text.push_str(&format!(
+            "\n\ndef {function}(_provides, all_app_runs, context):\n    \"\"\"The view of `{}`.\"\"\"\n    return _render({identifier}, all_app_runs, context)\n",
+            action.action.replace('\\', "").replace('"', "'")
+        ));
+    }
+    if functions.is_empty() {
+        return Ok(None);
+    }
+    let body = render(VIEW_MODULE, app, native_module).replace("{{VIEW_FUNCTIONS}}", &text);
+    Ok(Some((format!("{module}.py"), body)))
 }
 
 /// A template filled in for `app`, whose extension module is `native_module`.

@@ -28,5 +28,9 @@ class Connector:
     def start(self, connector: Any, action: Dict[str, Any], cancellation: Cancellation) -> Session:
         """Starts a run for the BaseConnector `connector` and the action's identifier,
         configuration, asset id and container id, cancelled through `cancellation`."""
+    def render_view(self, identifier: str, payload: str) -> str:
+        """The HTML of the view of action `identifier` for the app runs in `payload` (JSON)."""
+    def view_error(self, identifier: str, problem: str) -> str:
+        """The error card that stands in for the view of action `identifier`."""
 
 connector: Connector

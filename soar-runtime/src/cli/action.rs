@@ -27,6 +27,10 @@ pub(super) struct ActionArgs {
     asset: AssetArgs,
     #[command(flatten)]
     backend: BackendArgs,
+    /// Also write the action's view of the result to FILE, in a page that approximates the
+    /// platform's widget.
+    #[arg(long, value_name = "FILE")]
+    view: Option<PathBuf>,
     /// Print the connector run result JSON instead of a table.
     #[arg(long)]
     json: bool,
@@ -44,11 +48,20 @@ pub(super) fn run<C: Connector>(args: ActionArgs) -> ExitCode {
         Ok((action, input, backend))
     });
     match prepared {
-        Ok((action, input, backend)) => {
-            run_and_print::<C>(&app, input, backend, args.json, args.verbose, |result| {
-                table::render(action, result)
-            })
-        }
+        Ok((action, input, backend)) => run_and_print::<C>(
+            &app,
+            input,
+            backend,
+            args.json,
+            args.verbose,
+            |result| table::render(action, result),
+            |result| match &args.view {
+                Some(out) => {
+                    super::view::write_after_run::<C>(&app, &action.identifier, result, out)
+                }
+                None => Ok(()),
+            },
+        ),
         Err(message) => unusable(&message),
     }
 }

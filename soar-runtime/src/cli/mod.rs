@@ -14,6 +14,7 @@ mod lazy;
 mod poll;
 mod stdout;
 pub mod table;
+mod view;
 
 use std::ffi::OsString;
 use std::io::Write;
@@ -67,6 +68,9 @@ enum Command {
     /// Run one action with parameters and configuration from the command line; print the
     /// results as a table (or as the run result JSON with --json).
     Action(action::ActionArgs),
+    /// Render an action's view from a saved run result, in a page that approximates the
+    /// platform's widget.
+    View(view::ViewArgs),
     /// Run on poll against the local store, as a scheduled poll (or "Poll Now" with
     /// --container-count); show progress and print what was ingested.
     #[cfg(feature = "local")]
@@ -109,6 +113,7 @@ pub fn main_from<C: Connector>(args: impl IntoIterator<Item = OsString>) -> Exit
             verbose,
         } => run_file::<C>(&action_json, &backend, verbose),
         Command::Action(args) => action::run::<C>(args),
+        Command::View(args) => view::run::<C>(&args),
         #[cfg(feature = "local")]
         Command::Poll(args) => poll::run::<C>(args),
         #[cfg(feature = "local")]
@@ -207,8 +212,8 @@ fn run_file<C: Connector>(path: &Path, backend: &BackendArgs, verbose: bool) -> 
 }
 
 /// Runs the action JSON of a command (`action`, `poll`) with its backend and prints the run
-/// result JSON (`json`) or `render`'s text for humans. Exit 0 when the run succeeded, 1 when it
-/// failed, 2 when the output cannot be written.
+/// result JSON (`json`) or `render`'s text for humans, after `after` saw the result. Exit 0 when the run succeeded, 1 when it
+/// failed, 2 when the output (or what `after` writes) cannot be written.
 fn run_and_print<C: Connector>(
     app: &AppJson,
     input: ActionJson,
@@ -216,8 +221,12 @@ fn run_and_print<C: Connector>(
     json: bool,
     verbose: bool,
     render: impl FnOnce(&RunResult) -> String,
+    after: impl FnOnce(&RunResult) -> Result<(), String>,
 ) -> ExitCode {
     let result = run_with_app::<C>(app, input, options(backend, verbose));
+    if let Err(message) = after(&result) {
+        return unusable(&message);
+    }
     let printed = if json {
         print_stdout(&result.to_json_pretty())
     } else {

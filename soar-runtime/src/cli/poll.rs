@@ -67,9 +67,15 @@ pub(super) fn run<C: Connector>(args: PollArgs) -> ExitCode {
         Ok((input, args.backend.open(&app, &args.asset.asset_id)?))
     });
     match prepared {
-        Ok((input, backend)) => {
-            run_and_print::<C>(&app, input, backend, args.json, args.verbose, summary)
-        }
+        Ok((input, backend)) => run_and_print::<C>(
+            &app,
+            input,
+            backend,
+            args.json,
+            args.verbose,
+            summary,
+            |_| Ok(()),
+        ),
         Err(message) => unusable(&message),
     }
 }

@@ -20,6 +20,7 @@ use super::state::PythonState;
 use crate::action_json::ActionJson;
 use crate::app_json::AppJson;
 use crate::connector::Connector;
+use crate::meta::ViewFn;
 use crate::result::{ActionResult, Status};
 use crate::run::{ConnectorOutcome, RunOptions, Session};
 
@@ -32,6 +33,7 @@ type StartFn = fn(&'static AppJson, ActionJson, RunOptions) -> Steps;
 pub struct Bridge {
     app: &'static AppJson,
     start: StartFn,
+    view_of: fn(&str) -> Option<ViewFn>,
 }
 
 impl Bridge {
@@ -40,6 +42,7 @@ impl Bridge {
         Self {
             app,
             start: start_steps::<C>,
+            view_of: C::view,
         }
     }
 }
@@ -72,6 +75,23 @@ impl Bridge {
             steps,
             cancellation,
         })
+    }
+
+    /// `render_view(identifier, payload)`: the HTML of the view of action `identifier` for the
+    /// app runs of `payload` (JSON, see [`crate::view::read_runs`]), rendered with the GIL
+    /// released; an error card when the action has no view. Called by the bundle's view
+    /// module in the platform's web process.
+    fn render_view(&self, py: Python<'_>, identifier: &str, payload: &str) -> String {
+        match (self.view_of)(identifier) {
+            Some(view) => py.detach(|| view(payload)),
+            None => self.view_error(identifier, "this version of the app has no view for it"),
+        }
+    }
+
+    /// `view_error(identifier, problem)`: the error card that stands in for the view of
+    /// action `identifier`.
+    fn view_error(&self, identifier: &str, problem: &str) -> String {
+        crate::view::parts::error_card(identifier, problem).into_string()
     }
 }
 

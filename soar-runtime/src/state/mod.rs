@@ -6,7 +6,7 @@
 mod file;
 pub mod sealing;
 
-pub use file::FileState;
+pub use file::{FileState, Unusable, decode as decode_file, encode as encode_file};
 
 use std::sync::{Arc, Mutex, PoisonError};
 

@@ -162,6 +162,26 @@ pub const OUTPUT_DATA_TYPES: [&str; 3] = ["string", "numeric", "boolean"];
 
 /// `render.type` values of an action: a table of the outputs with a `column_name`, a custom view
 /// function, or the raw JSON.
+/// The platform version from which a view's pre-rendered HTML is shown (`context["prerender"]`):
+/// an app with a view needs at least this `min_phantom_version`.
+pub const VIEW_MIN_PHANTOM_VERSION: &str = "7.0.0";
+
+/// The `min_phantom_version` of an app that declares `version`: raised to
+/// [`VIEW_MIN_PHANTOM_VERSION`] when the app has a view, since an older platform would show
+/// the view's HTML as text.
+pub fn min_phantom_version(version: &str, has_views: bool) -> String {
+    let numbers = |text: &str| -> Vec<u64> {
+        text.split('.')
+            .map(|part| part.parse().unwrap_or(0))
+            .collect()
+    };
+    if has_views && numbers(version) < numbers(VIEW_MIN_PHANTOM_VERSION) {
+        VIEW_MIN_PHANTOM_VERSION.to_owned()
+    } else {
+        version.to_owned()
+    }
+}
+
 pub const RENDER_TYPES: [&str; 3] = ["table", "custom", "json"];
 
 /// The typed values of `soar_runtime::values` that a parameter can have, each with its

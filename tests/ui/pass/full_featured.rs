@@ -55,7 +55,7 @@ impl Hooks for Whois {
 }
 
 /// A name server.
-#[derive(Serialize, ActionOutput)]
+#[derive(Serialize, serde::Deserialize, ActionOutput)]
 struct NameServer {
     #[output(contains = ["host name"], column = "Name server")]
     name: String,
@@ -132,10 +132,15 @@ fn block_ip(
 }
 
 /// Unblock IP addresses.
-#[action(kind = "correct", render(kind = "custom", view = "views.unblock", width = 6, height = 4, title = "Unblocked"))]
+#[action(kind = "correct", render(view = unblocked, width = 6, height = 4, title = "Unblocked"))]
 fn unblock_ip(_connector: &mut Whois, ips: Option<Vec<Ip>>) -> Option<NameServer> {
     let _ = ips;
     None
+}
+
+/// The unblocked addresses: a view of the action's own output type.
+fn unblocked(runs: &[soar_runtime::view::AppRun<NameServer>]) -> soar_runtime::view::Markup {
+    soar_runtime::view::parts::default_table(runs)
 }
 
 /// Ingest new registrations.
@@ -185,7 +190,9 @@ fn main() {
     assert_eq!(block["parameters"]["ips"]["contains"], serde_json::json!(["ip", "ipv6", "firewall rule"]));
     assert_eq!(block["lock"]["data_path"], "parameters.ips");
     assert_eq!(block["undo"], "unblock ip");
-    assert_eq!(json["actions"][3]["render"]["view"], "views.unblock");
+    assert_eq!(json["actions"][3]["render"]["type"], "custom");
+    assert_eq!(json["actions"][3]["render"]["view"], "whoissampleapp_connector_view.view_unblock_ip");
+    assert_eq!(json["min_phantom_version"], "7.0.0");
     assert_eq!(json["actions"][4]["output"], serde_json::json!([]));
     assert_eq!(json["actions"][4]["parameters"]["container_id"]["order"], 0);
 }

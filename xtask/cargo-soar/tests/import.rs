@@ -37,7 +37,11 @@ fn whois_is_written_as_rust() {
 fn an_app_with_custom_views_and_ingestion_is_written_as_rust() {
     let elasticsearch = imported("elasticsearch");
     assert!(elasticsearch.lib_rs.contains("#[on_poll]"));
-    assert!(elasticsearch.lib_rs.contains("render(kind = \"custom\""));
+    assert!(
+        elasticsearch
+            .lib_rs
+            .contains("render(view = soar_runtime::view::parts::default_table")
+    );
     insta::assert_snapshot!("elasticsearch_lib_rs", elasticsearch.lib_rs);
     insta::assert_snapshot!("elasticsearch_notes", notes(&elasticsearch));
 }

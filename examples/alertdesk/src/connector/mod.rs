@@ -2,6 +2,7 @@
 //! framework's macros. `alertdesk` (the binary) is its local runner.
 
 mod output;
+mod view;
 
 use std::time::Duration;
 
@@ -12,6 +13,7 @@ use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
 pub use output::{BlocklistOutput, IndicatorOutput, IndicatorSummary, TicketOutput, TicketSummary};
+pub use view::verdict_card;
 
 use crate::api::NewTicket;
 use crate::client::{AlertDeskClient, AlertDeskState};
@@ -134,7 +136,7 @@ fn test_connectivity(desk: &mut AlertDesk, ctx: &mut Ctx) -> Result<(), ActionEr
     name = "lookup indicator",
     kind = "investigate",
     read_only,
-    render = "table"
+    render(view = verdict_card, title = "AlertDesk verdict", width = 4, height = 5)
 )]
 fn lookup_indicator(
     desk: &mut AlertDesk,

@@ -2,6 +2,7 @@
 //! framework's macros. `whois` (the binary) is its local runner.
 
 mod output;
+mod view;
 
 use std::time::Duration;
 
@@ -9,6 +10,7 @@ use soar_runtime::prelude::*;
 use soar_runtime::values::{Domain, Ip};
 
 pub use output::{ContactOutput, ContactsOutput, DomainOutput, DomainSummary, IpOutput, IpSummary};
+pub use view::{DomainParam, registration_card};
 
 use crate::{LookupConfig, ServerAddr, lookup_domain, lookup_ip};
 
@@ -106,7 +108,7 @@ fn test_connectivity(whois: &mut Whois, ctx: &mut Ctx) -> Result<(), ActionError
     name = "whois domain",
     kind = "investigate",
     read_only,
-    render = "table"
+    render(view = registration_card, title = "Registration", width = 6, height = 8)
 )]
 fn whois_domain(
     whois: &mut Whois,

@@ -342,6 +342,9 @@ fn action_args(
     args
 }
 
+/// The view of an imported custom render: the runtime's default table of the results.
+const DEFAULT_VIEW: &str = "view = soar_runtime::view::parts::default_table";
+
 fn render(action: &Action, at: &Pointer, notes: &mut Notes) -> Option<String> {
     let render = action.render.as_ref()?;
     let at = at.child("render");
@@ -369,7 +372,15 @@ fn render(action: &Action, at: &Pointer, notes: &mut Notes) -> Option<String> {
     }
     let mut args = vec![format!("kind = {}", string(kind))];
     if let Some(view) = &render.view {
-        args.push(format!("view = {}", string(view)));
+        // The original's view is Python code of its own; the bundle writes the view module of
+        // a Rust connector, and until the view is ported the action shows the default table.
+        args = vec![DEFAULT_VIEW.to_owned()];
+        notes.corrected(
+            &at.child("view"),
+            format!(
+                "{view:?} is the original's Python; the bundle names the Rust view, the default table until the view is ported"
+            ),
+        );
     }
     for (key, value) in [("width", &render.width), ("height", &render.height)] {
         match value {
@@ -392,7 +403,7 @@ fn render(action: &Action, at: &Pointer, notes: &mut Notes) -> Option<String> {
             "a key of render the macros do not write".to_owned(),
         );
     }
-    Some(if args.len() == 1 {
+    Some(if args.len() == 1 && !custom {
         format!("render = {}", string(kind))
     } else {
         format!("render({})", args.join(", "))
@@ -846,7 +857,10 @@ fn parameter_output(
 
 /// Writes an output struct.
 fn write_struct(def: &StructDef, out: &mut String) {
-    out.push_str("#[derive(Debug, Clone, Default, Serialize, ActionOutput)]\n");
+    // Deserialize for the action's view, which reads stored results back; `default` so that a
+    // result with fewer keys (one saved by the original app, say) still fits.
+    out.push_str("#[derive(Debug, Clone, Default, Serialize, Deserialize, ActionOutput)]\n");
+    out.push_str("#[serde(default)]\n");
     out.push_str(&format!("pub struct {} {{\n", def.name));
     for field in &def.fields {
         if let Some(rename) = &field.rename {

@@ -125,6 +125,19 @@ pub fn write(app: &AppJson, out: &mut String, notes: &mut Notes) -> Result<Conne
         "min_platform_version",
         string(&app.min_phantom_version),
     );
+    let has_views = app.actions.iter().any(|action| {
+        action
+            .render
+            .as_ref()
+            .is_some_and(|render| render.view.is_some())
+    });
+    let raised = soar_vocab::min_phantom_version(&app.min_phantom_version, has_views);
+    if raised != app.min_phantom_version {
+        notes.corrected(
+            &root.child("min_phantom_version"),
+            format!("{raised} for the app's views, which return pre-rendered HTML"),
+        );
+    }
     let python = match &app.python_version {
         PythonVersion::Text(text) => text.clone(),
         PythonVersion::List(items) => {

@@ -94,7 +94,7 @@ pub fn import(bytes: &[u8]) -> Result<Imported, Refusal> {
         app.name.replace('\n', " ")
     );
     if uses.outputs {
-        source.push_str("use serde::Serialize;\n");
+        source.push_str("use serde::{Deserialize, Serialize};\n");
     }
     source.push_str("use soar_runtime::prelude::*;\n");
     match uses.values.as_slice() {

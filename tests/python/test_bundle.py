@@ -28,7 +28,13 @@ def test_exactly_the_files_the_contract_lists(bundle_path, bundle_members):
     (top,) = {name.split("/")[0] for name in bundle_members}
     wheel = app["pip39_dependencies"]["wheel"][0]["input_file"]
     files = {name for name, member in bundle_members.items() if member.isfile()}
-    assert files == {
+    # The module of the custom views, for an app whose actions have some.
+    views = {
+        f"{top}/{action['render']['view'].split('.')[0]}.py"
+        for action in app["actions"]
+        if action.get("render", {}).get("view")
+    }
+    assert files - views == {
         f"{top}/{top}.json",
         f"{top}/{app['main_module']}",
         f"{top}/__init__.py",
@@ -47,6 +53,19 @@ def test_exactly_the_files_the_contract_lists(bundle_path, bundle_members):
         assert member.isfile() or member.isdir()
         assert (member.uid, member.gid, member.uname, member.gname) == (0, 0, "root", "root")
         assert member.mode == (0o755 if member.isdir() else 0o644)
+
+
+def test_no_template_for_splunks_security_checks_to_flag(bundle_path, bundle_members):
+    """Splunk's static security tests render the `.html` templates of an app with hostile
+    values and grep them for `autoescape off` and `|safe`: the bundle's views are rendered in
+    Rust, so it ships no template, and no file of it holds either."""
+    app = app_json(bundle_path, bundle_members)
+    assert any(action.get("render", {}).get("type") == "custom" for action in app["actions"])
+    assert not [name for name in bundle_members if name.endswith((".html", ".htm"))]
+    for name, member in bundle_members.items():
+        if member.isfile() and not name.endswith((".whl", ".svg", ".png")):
+            text = read_member(bundle_path, name).decode()
+            assert not re.search(r"autoescape\s+off|\|\s*safe\b", text), name
 
 
 def test_no_python_in_the_bundle_spawns_processes(bundle_path, bundle_members):

@@ -58,7 +58,7 @@ def test_every_python_file_starts_with_the_publishers_copyright(bundle_path, bun
     app = read_app_json_from(bundle_path, top)
     year = app["utctime_updated"][:4]
     python_files = [name for name in bundle_members if name.endswith(".py")]
-    assert len(python_files) == 2, python_files
+    assert len(python_files) == 3, python_files
     for name in python_files:
         first = text_of(bundle_path, name).splitlines()[0]
         # The line Splunk's copyright hook looks for (it adds its own where there is none).

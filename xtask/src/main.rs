@@ -18,6 +18,7 @@
 //! - `cargo xtask measure-new`: times a cold `cargo soar new` and first bundle, a bundle and a
 //!   `cargo check` after editing one action.
 
+mod chromium;
 mod fuzz;
 mod kill_loop;
 mod measure;

@@ -13,7 +13,10 @@
 //! 3. Bundles the WHOIS and AlertDesk examples and the fixture connector of `tests/` (whose
 //!    actions take the paths WHOIS cannot: a slow action that checks for cancellation, a
 //!    panic) once, builds the fake AlertDesk service.
-//! 4. Runs `cargo test --workspace`, the bridge tests (feature `python`), and the Python
+//! 4. Provisions headless Chromium from the machine's Debian packages into `target/chromium/`
+//!    (no root: `apt-get download` and `dpkg -x`, see [`crate::chromium`]) for the browser
+//!    test of the views.
+//! 5. Runs `cargo test --workspace`, the bridge tests (feature `python`), and the Python
 //!    end-to-end tests in `tests/python` under each platform Python version.
 
 use std::path::{Path, PathBuf};
@@ -69,6 +72,7 @@ pub fn run(cargo_args: &[String]) -> Outcome<()> {
     let fixture =
         crate::bundle_workspace(Some(FIXTURE), Some(target_dir().join("soar-test-fixture")))?;
     let alertdesk_fake = cmd::cargo_binary(&root, &target_dir(), ALERTDESK_FAKE, ALERTDESK_FAKE)?;
+    let chromium = crate::chromium::provision()?;
     let venv_bins = std::env::join_paths(venvs.iter().map(|(_, venv)| venv.bin_dir()))
         .map_err(|error| Failure::new(format!("a venv path cannot be joined: {error}")))?;
     let with_bundles = |command: &mut Command| {
@@ -84,7 +88,8 @@ pub fn run(cargo_args: &[String]) -> Outcome<()> {
             .env("SOAR_TEST_ALERTDESK_FAKE", &alertdesk_fake)
             .env("SOAR_TEST_NEW_PROJECT", scratch.path().join(NEW_PROJECT))
             .env("SOAR_TEST_NEW_BUNDLE", &new_bundle)
-            .env("SOAR_TEST_USER_TARGET", user_target());
+            .env("SOAR_TEST_USER_TARGET", user_target())
+            .env("SOAR_TEST_CHROMIUM", &chromium);
     };
     eprintln!(
         "xtask test: cargo test --workspace {}",

@@ -100,3 +100,88 @@ fn the_action_command_prints_json_and_reports_bad_input() {
     let bad_pair = whois(&["action", "whois_ip", "-p", "ip"]);
     assert_eq!(bad_pair.status.code(), Some(2));
 }
+
+#[test]
+fn action_view_writes_the_preview_and_view_renders_it_again_from_the_result() {
+    let reply = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/corpus/whois/domain/whois.nic.us__us__status_registered.txt"
+    ))
+    .unwrap();
+    let registry = common::serve_text(reply);
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("page.html");
+    let config = format!("whois_server={}", registry.addr);
+    let run = whois(&[
+        "action",
+        "whois domain",
+        "-p",
+        "domain=google.us",
+        "-c",
+        &config,
+        "--json",
+        "--view",
+        page.to_str().unwrap(),
+    ]);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let written = std::fs::read_to_string(&page).unwrap();
+    assert!(written.starts_with("<!DOCTYPE html>"), "{written}");
+    assert!(written.contains("<title>Registration (preview)</title>"));
+    assert!(written.contains("<dd>MARKMONITOR, INC.</dd>"), "{written}");
+    assert!(written.contains("<li>ns1.google.com</li>"), "{written}");
+
+    let result = dir.path().join("result.json");
+    std::fs::write(&result, &run.stdout).unwrap();
+    let again = whois(&["view", "whois_domain", "--result", result.to_str().unwrap()]);
+    assert!(again.status.success());
+    assert_eq!(stdout(&again).trim_end(), written);
+    let listed = dir.path().join("results.json");
+    std::fs::write(&listed, format!("[{}]", stdout(&run))).unwrap();
+    let out = dir.path().join("again.html");
+    let from_list = whois(&[
+        "view",
+        "whois domain",
+        "--result",
+        listed.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(from_list.status.success());
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), written);
+}
+
+#[test]
+fn view_names_what_it_cannot_show() {
+    let dir = tempfile::tempdir().unwrap();
+    let result = dir.path().join("result.json");
+    std::fs::write(&result, "{\"result_data\": []}").unwrap();
+    let path = result.to_str().unwrap();
+    let no_view = whois(&["view", "whois_ip", "--result", path]);
+    assert_eq!(no_view.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&no_view.stderr);
+    assert!(
+        stderr.contains("action `whois_ip` has no view (its `render` is `table`)"),
+        "{stderr}"
+    );
+    std::fs::write(&result, "42").unwrap();
+    let not_runs = whois(&["view", "whois_domain", "--result", path]);
+    assert_eq!(not_runs.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&not_runs.stderr)
+            .contains("holds neither a connector run result nor a list of them")
+    );
+    let missing = whois(&[
+        "view",
+        "whois_domain",
+        "--result",
+        "/nonexistent/result.json",
+    ]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&missing.stderr).contains("cannot read /nonexistent/result.json")
+    );
+}

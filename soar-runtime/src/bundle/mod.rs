@@ -237,6 +237,76 @@ mod tests {
         );
     }
 
+    /// An action whose render names the view the runtime writes for it, or none.
+    fn action(identifier: &str, view: Option<String>) -> crate::app_json::Action {
+        crate::app_json::Action {
+            action: identifier.replace(['_', '-'], " "),
+            identifier: identifier.to_owned(),
+            render: Some(crate::app_json::Render {
+                kind: Some(if view.is_some() { "custom" } else { "table" }.to_owned()),
+                view,
+                ..Default::default()
+            }),
+            ..Default::default()
+        }
+    }
+
+    fn with_views(identifiers: &[&str]) -> AppJson {
+        let mut app = app();
+        app.actions = identifiers
+            .iter()
+            .map(|id| action(id, Some(view_path(&app.main_module, id))))
+            .collect();
+        app.actions.push(action("whois_ip", None));
+        app
+    }
+
+    #[test]
+    fn an_app_without_views_has_no_view_module() {
+        let mut app = app();
+        app.actions.push(action("whois_ip", None));
+        assert_eq!(manifest(app).unwrap().files.len(), 1);
+    }
+
+    #[test]
+    fn the_view_module_has_a_function_per_view_and_imports_only_the_native_module() {
+        assert_eq!(
+            view_path("whois_connector.py", "look-up.domain"),
+            "whois_connector_view.view_look_up_domain"
+        );
+        let manifest = manifest(with_views(&["whois_domain", "look-up"])).unwrap();
+        let text = &manifest.files["whois_connector_view.py"];
+        assert!(text.contains(
+            "def view_whois_domain(_provides, all_app_runs, context):\n    \"\"\"The view of `whois domain`.\"\"\"\n    return _render(\"whois_domain\", all_app_runs, context)\n"
+        ));
+        assert!(text.contains("def view_look_up(_provides, all_app_runs, context):"));
+        assert!(!text.contains("view_whois_ip"));
+        let imports: Vec<&str> = text
+            .lines()
+            .filter(|line| line.starts_with("import ") || line.starts_with("from "))
+            .collect();
+        assert_eq!(
+            imports,
+            ["import json", "import whois_connector_native as native"]
+        );
+        assert!(text.contains("context[\"prerender\"] = True"));
+        assert!(text.ends_with(")\n") && !text.ends_with("\n\n"));
+        assert!(!text.contains("{{"));
+    }
+
+    #[test]
+    fn views_the_runtime_does_not_write_and_clashing_names_are_refused() {
+        let mut app = with_views(&["whois_domain"]);
+        app.actions[0].render.as_mut().unwrap().view = Some("views.domain".to_owned());
+        let error = manifest(app).unwrap_err();
+        assert!(error.contains("names the view \"views.domain\""), "{error}");
+        let error = manifest(with_views(&["look-up", "look_up"])).unwrap_err();
+        assert_eq!(
+            error,
+            "actions `look-up` and `look_up` would share the view function `view_look_up`: rename one identifier"
+        );
+    }
+
     #[test]
     fn a_main_module_that_is_no_python_identifier_has_no_manifest() {
         let app = AppJson {

@@ -33,10 +33,7 @@ def _render(identifier, all_app_runs, context):
     """The HTML of the view of action `identifier`; an error card when the app runs cannot be
     read, never an exception in the widget."""
     try:
-        runs = [
-            {"summary": summary, "results": [_result(result) for result in results]}
-            for summary, results in all_app_runs
-        ]
+        runs = [{"summary": summary, "results": [_result(result) for result in results]} for summary, results in all_app_runs]
         payload = json.dumps(runs, default=str)
     except Exception as error:  # pylint: disable=broad-except
         html = native.connector.view_error(identifier, f"the app runs cannot be read: {error}")

@@ -161,3 +161,100 @@ pub fn preview_page(title: &str, size: WidgetSize, widget_html: &str) -> String 
     }
     .into_string()
 }
+
+#[cfg(test)]
+mod tests {
+    use serde::{Deserialize, Serialize};
+    use serde_json::json;
+
+    use super::*;
+
+    #[derive(Debug, Serialize, Deserialize)]
+    struct Item {
+        name: String,
+        tags: Vec<String>,
+    }
+
+    fn payload(data: serde_json::Value) -> String {
+        json!([{"summary": {}, "results": [
+            {"parameter": {"q": "x"}, "data": data, "summary": {}, "status": "success", "message": "Found"},
+        ]}])
+        .to_string()
+    }
+
+    #[test]
+    fn the_default_table_lists_every_data_path() {
+        let html = render(
+            "lookup",
+            parts::default_table::<Item, Nothing>,
+            &payload(json!([{"name": "a", "tags": ["p", "q"]}, {"name": "b", "tags": []}])),
+        );
+        for cell in [
+            "<th>name</th>",
+            "<th>tags.0</th>",
+            "<th>tags.1</th>",
+            "<td>a</td>",
+            "<td>q</td>",
+            "<td>b</td>",
+        ] {
+            assert!(html.contains(cell), "{cell}: {html}");
+        }
+        assert!(html.starts_with("<style>") && html.contains("<div class=\"soar-view\">"));
+    }
+
+    #[test]
+    fn a_panicking_view_and_unreadable_runs_give_an_error_card() {
+        let panicking = |_: &[AppRun<Item>]| -> Markup { panic!("no <b>luck</b>") };
+        let html = render("lookup", panicking, &payload(json!([])));
+        assert!(
+            html.contains("The view of lookup cannot be shown"),
+            "{html}"
+        );
+        assert!(
+            html.contains("the view panicked: no &lt;b&gt;luck&lt;/b&gt;"),
+            "{html}"
+        );
+        let html = render(
+            "lookup",
+            parts::default_table::<Item, Nothing>,
+            "{\"not\": \"runs\"}",
+        );
+        assert!(
+            html.contains("the app runs are not a list of runs"),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn apostrophes_are_escaped_like_quotes() {
+        let html = render(
+            "lookup",
+            parts::default_table::<Item, Nothing>,
+            &payload(json!([{"name": "<img src=x onerror=alert('1')>", "tags": []}])),
+        );
+        assert!(!html.contains("onerror=alert('1')"), "{html}");
+        assert!(
+            html.contains("&lt;img src=x onerror=alert(&#39;1&#39;)&gt;"),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn the_preview_frames_the_widget_at_its_size() {
+        let page = preview_page(
+            "Registration <1>",
+            WidgetSize {
+                width: Some(6),
+                height: Some(8),
+            },
+            "<p>x</p>",
+        );
+        assert!(page.starts_with("<!DOCTYPE html>"));
+        assert!(page.contains("<title>Registration &lt;1&gt; (preview)</title>"));
+        assert!(page.contains("style=\"width: 600px;\""));
+        assert!(page.contains("style=\"min-height: 480px;\""));
+        assert!(
+            page.contains("<div class=\"content\" style=\"min-height: 480px;\"><p>x</p></div>")
+        );
+    }
+}

@@ -65,7 +65,7 @@ pub fn error_card(action: &str, problem: &str) -> Markup {
 /// A view for any action: each app run's results as a status line and a table of the data
 /// items' values by data path (`registrar`, `contacts.admin.email`, `nameservers.0`); results
 /// that do not fit are shown raw. It is the view a generated stub for an action calls.
-pub fn default_table<D: Serialize, S, P>(runs: &[AppRun<D, S, P>]) -> Markup {
+pub fn default_table<D: Serialize, S>(runs: &[AppRun<D, S>]) -> Markup {
     html! {
         @for run in runs {
             @for result in &run.results {

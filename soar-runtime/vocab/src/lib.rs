@@ -160,8 +160,6 @@ pub const PARAMETER_DATA_TYPES: [&str; 4] = ["string", "numeric", "boolean", "pa
 /// `data_type` values of action outputs that the platform documents.
 pub const OUTPUT_DATA_TYPES: [&str; 3] = ["string", "numeric", "boolean"];
 
-/// `render.type` values of an action: a table of the outputs with a `column_name`, a custom view
-/// function, or the raw JSON.
 /// The platform version from which a view's pre-rendered HTML is shown (`context["prerender"]`):
 /// an app with a view needs at least this `min_phantom_version`.
 pub const VIEW_MIN_PHANTOM_VERSION: &str = "7.0.0";
@@ -182,6 +180,8 @@ pub fn min_phantom_version(version: &str, has_views: bool) -> String {
     }
 }
 
+/// `render.type` values of an action: a table of the outputs with a `column_name`, a custom view
+/// function, or the raw JSON.
 pub const RENDER_TYPES: [&str; 3] = ["table", "custom", "json"];
 
 /// The typed values of `soar_runtime::values` that a parameter can have, each with its
@@ -207,3 +207,17 @@ pub const VALUE_TYPES: [(&str, &str, &[&str]); 14] = [
     ),
     ("Port", "numeric", &["port"]),
 ];
+
+#[cfg(test)]
+mod view_version_tests {
+    use super::*;
+
+    #[test]
+    fn an_app_with_views_needs_the_first_platform_that_shows_them() {
+        assert_eq!(min_phantom_version("6.1.0", true), "7.0.0");
+        assert_eq!(min_phantom_version("6.10.0", false), "6.10.0");
+        assert_eq!(min_phantom_version("7.0.0", true), "7.0.0");
+        assert_eq!(min_phantom_version("7.10.1", true), "7.10.1");
+        assert_eq!(min_phantom_version("6.10.0", true), "7.0.0");
+    }
+}

@@ -132,15 +132,10 @@ fn block_ip(
 }
 
 /// Unblock IP addresses.
-#[action(kind = "correct", render(view = unblocked, width = 6, height = 4, title = "Unblocked"))]
+#[action(kind = "correct", render(view = soar_runtime::view::parts::default_table, width = 6, height = 4, title = "Unblocked"))]
 fn unblock_ip(_connector: &mut Whois, ips: Option<Vec<Ip>>) -> Option<NameServer> {
     let _ = ips;
     None
-}
-
-/// The unblocked addresses: a view of the action's own output type.
-fn unblocked(runs: &[soar_runtime::view::AppRun<NameServer>]) -> soar_runtime::view::Markup {
-    soar_runtime::view::parts::default_table(runs)
 }
 
 /// Ingest new registrations.

@@ -33,6 +33,19 @@ class ActionResult:
             self._message = str(status_message)
         return self._status
 
+    def get_status(self):
+        """True for success, as the platform's getter answers (False before a status is set)."""
+        return self._status is True
+
+    def get_param(self):
+        return self._param
+
+    def get_data(self):
+        return self._data
+
+    def get_summary(self):
+        return self._summary
+
     def get_message(self):
         return self._message if self._message is not None else render_summary(self._summary)
 

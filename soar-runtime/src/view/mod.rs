@@ -203,6 +203,17 @@ mod tests {
     }
 
     #[test]
+    fn the_default_table_shows_the_results_of_an_action_that_writes_no_data() {
+        let html = render(
+            "set status",
+            parts::default_table::<Nothing, Nothing>,
+            &payload(json!([{"ignored": 1}])),
+        );
+        assert!(html.contains("Found"), "{html}");
+        assert!(!html.contains("ignored"), "{html}");
+    }
+
+    #[test]
     fn a_panicking_view_and_unreadable_runs_give_an_error_card() {
         let panicking = |_: &[AppRun<Item>]| -> Markup { panic!("no <b>luck</b>") };
         let html = render("lookup", panicking, &payload(json!([])));

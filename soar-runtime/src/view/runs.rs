@@ -6,8 +6,8 @@
 //! command) builds from the platform's `all_app_runs`: a list of
 //! `{"summary": {...}, "results": [{"parameter", "data", "summary", "status", "message"}]}`.
 
-use serde::Deserialize;
 use serde::de::{DeserializeOwned, IgnoredAny};
+use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::result::Status;
@@ -19,6 +19,14 @@ pub type Parameters = Map<String, Value>;
 /// holds there.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Nothing;
+
+/// Written as `null`, so that a view of any data, such as [`super::parts::default_table`], also
+/// shows the results of an action that writes none (their status and message).
+impl Serialize for Nothing {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_unit()
+    }
+}
 
 impl<'de> Deserialize<'de> for Nothing {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {

@@ -260,48 +260,63 @@ fn check(root: &Path, figures: &mut Figures) -> Result<(), String> {
     let database = store
         .database()
         .map_err(|error| format!("the database cannot be read: {}", error.full_message()))?;
-    let containers = database
-        .containers()
-        .map_err(|error| format!("the containers cannot be read: {}", error.full_message()))?;
-    for (index, container) in containers.iter().enumerate() {
-        let expected = format!("alert-{}", index + 1);
-        if container.source_data_identifier != expected {
+    let alerts = stored_alerts(&connection)
+        .map_err(|error| format!("the containers cannot be read: {error}"))?;
+    for (index, (container, parts)) in alerts.iter().enumerate() {
+        let number = index + 1;
+        let expected = format!("alert-{number}");
+        if *container != expected {
             return Err(format!(
-                "container {} is {}, where {expected} was expected (lost or duplicated)",
-                index + 1,
-                container.source_data_identifier
+                "container {number} is {container}, where {expected} was expected (lost or duplicated)"
             ));
         }
-        let artifacts = database
-            .artifacts(Some(container.id))
-            .map_err(|error| format!("the artifacts cannot be read: {}", error.full_message()))?;
-        let parts: Vec<String> = artifacts
-            .iter()
-            .filter_map(|artifact| artifact.source_data_identifier.clone())
-            .collect();
-        let number = index + 1;
         let complete: Vec<String> = (0..PARTS).map(|part| format!("{number}-{part}")).collect();
-        let is_last = number == containers.len();
         // Only the last container may be short of artifacts, and only past the checkpoint.
-        let allowed_short = is_last && (number as i64) > checkpoint && parts.is_empty();
-        if parts != complete && !allowed_short {
+        let allowed_short =
+            number == alerts.len() && (number as i64) > checkpoint && parts.is_empty();
+        if *parts != complete && !allowed_short {
             return Err(format!("alert {number} holds the artifacts {parts:?}"));
         }
     }
-    let saved = containers.len() as i64;
+    let saved = alerts.len() as i64;
     if checkpoint > saved {
         return Err(format!(
             "the checkpoint is {checkpoint} but only {saved} alerts are saved (lost)"
         ));
     }
-    figures.containers = containers.len();
-    figures.artifacts = database
-        .artifacts(None)
-        .map_err(|error| format!("the artifacts cannot be read: {}", error.full_message()))?
-        .len();
+    figures.containers = alerts.len();
+    figures.artifacts = alerts.iter().map(|(_, parts)| parts.len()).sum();
     figures.checkpoint = checkpoint;
     figures.ahead_of_checkpoint = saved - checkpoint;
     check_vault(&store, &database, figures)
+}
+
+/// Each container's `source_data_identifier` and those of its artifacts, in the order they were
+/// saved: one query, since the loop checks after every run.
+fn stored_alerts(
+    connection: &rusqlite::Connection,
+) -> rusqlite::Result<Vec<(String, Vec<String>)>> {
+    let mut statement = connection.prepare(
+        "SELECT c.id, c.source_data_identifier, a.source_data_identifier FROM containers c
+         LEFT JOIN artifacts a ON a.container_id = c.id ORDER BY c.id, a.id",
+    )?;
+    let mut rows = statement.query([])?;
+    let mut alerts: Vec<(i64, String, Vec<String>)> = Vec::new();
+    while let Some(row) = rows.next()? {
+        let id: i64 = row.get(0)?;
+        if alerts.last().is_none_or(|(last, _, _)| *last != id) {
+            alerts.push((id, row.get(1)?, Vec::new()));
+        }
+        if let (Some((_, _, parts)), Some(part)) =
+            (alerts.last_mut(), row.get::<_, Option<String>>(2)?)
+        {
+            parts.push(part);
+        }
+    }
+    Ok(alerts
+        .into_iter()
+        .map(|(_, container, parts)| (container, parts))
+        .collect())
 }
 
 /// The committed checkpoint of the state file (0 without one); an error when the file is not

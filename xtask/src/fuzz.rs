@@ -10,8 +10,10 @@
 //!
 //! Each target fuzzes a working corpus under `target/fuzz/corpus/<target>` (new inputs land
 //! there) that starts from the committed one, `soar-fuzz/corpus/<target>`. `--merge` then
-//! minimises both into a fresh directory with libFuzzer's `-merge=1` and makes it the
-//! committed corpus: only inputs that add coverage are kept.
+//! minimises both into a fresh directory and makes it the committed corpus: libFuzzer's
+//! `-set_cover_merge=1` keeps a small set of inputs that covers every edge the inputs cover,
+//! and `-use_counters=0` counts edges only, not how often each ran (with the counters, a
+//! corpus keeps thousands of inputs that differ only in loop counts).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -139,7 +141,7 @@ fn fuzz(binary: &Path, target: &Listed, request: &Request) -> Outcome<()> {
     Ok(())
 }
 
-/// Merges the committed and the working corpus into a fresh directory, which replaces the
+/// Minimises the committed and the working corpus into a fresh directory, which replaces the
 /// committed one.
 fn merge(binary: &Path, target: &Listed, committed: &Path, working: &Path) -> Outcome<()> {
     let fresh = fuzz_dir().join("merged").join(&target.name);
@@ -149,7 +151,7 @@ fn merge(binary: &Path, target: &Listed, committed: &Path, working: &Path) -> Ou
     create_dir(&fresh)?;
     cmd::run(
         libfuzzer(binary, target)
-            .arg("-merge=1")
+            .args(["-set_cover_merge=1", "-use_counters=0"])
             .arg(&fresh)
             .arg(committed)
             .arg(working),

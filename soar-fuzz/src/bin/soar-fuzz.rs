@@ -4,6 +4,8 @@
 //! under a debugger.
 
 #![cfg_attr(fuzzing, no_main)]
+// `fuzz_target!` exports `#[no_mangle]` functions, which count as unsafe code.
+#![cfg_attr(not(fuzzing), forbid(unsafe_code))]
 
 #[cfg(fuzzing)]
 mod fuzzing {

@@ -305,7 +305,7 @@ mod tests {
         let block = trait_impls(&out, "Connector")[0];
         assert_eq!(
             method_names(block),
-            ["app_json", "from_config", "handle_action"]
+            ["app_json", "view", "from_config", "handle_action"]
         );
         let built = struct_exprs(&syn::Item::Impl(block.clone()))
             .into_iter()

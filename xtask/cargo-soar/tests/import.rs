@@ -40,7 +40,7 @@ fn an_app_with_custom_views_and_ingestion_is_written_as_rust() {
     assert!(
         elasticsearch
             .lib_rs
-            .contains("render(view = soar_runtime::view::parts::default_table")
+            .contains("soar_runtime::view::parts::default_table(runs)")
     );
     insta::assert_snapshot!("elasticsearch_lib_rs", elasticsearch.lib_rs);
     insta::assert_snapshot!("elasticsearch_notes", notes(&elasticsearch));

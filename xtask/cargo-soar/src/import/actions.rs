@@ -23,6 +23,8 @@ pub struct Uses {
     pub outputs: bool,
     /// The value types of `soar_runtime::values` the parameters have, sorted.
     pub values: Vec<String>,
+    /// Whether there are view stubs (which use `Serialize`, `AppRun` and `Markup`).
+    pub views: bool,
 }
 
 /// Writes every action, then the output types; refuses duplicate or malformed identifiers and
@@ -56,9 +58,10 @@ pub fn write(
     let mut functions = Scope::with(&["main"]);
     let mut structs: Vec<StructDef> = Vec::new();
     let mut values = std::collections::BTreeSet::new();
+    let mut views = false;
     for (index, action) in app.actions.iter().enumerate() {
         out.push('\n');
-        let params = write_action(
+        let (params, view) = write_action(
             action,
             &root.child(index),
             connector,
@@ -68,6 +71,7 @@ pub fn write(
             notes,
         );
         values.extend(params.into_iter().filter_map(|param| param.value_type));
+        views |= view;
     }
     for def in &structs {
         out.push('\n');
@@ -76,6 +80,7 @@ pub fn write(
     Ok(Uses {
         outputs: !structs.is_empty(),
         values: values.into_iter().collect(),
+        views,
     })
 }
 
@@ -123,7 +128,7 @@ fn write_action(
     structs: &mut Vec<StructDef>,
     out: &mut String,
     notes: &mut Notes,
-) -> Vec<Param> {
+) -> (Vec<Param>, bool) {
     let special = if action.is_test_connectivity() {
         Special::TestConnectivity
     } else if action.is_on_poll() {
@@ -132,6 +137,11 @@ fn write_action(
         Special::None
     };
     let function = functions.unique(idents::snake(&action.identifier, "action"));
+    let view = action
+        .render
+        .as_ref()
+        .and_then(|render| render.view.as_ref())
+        .map(|_| functions.unique(format!("{function}_view")));
     let description = action_description(action, at, notes);
     doc(out, "", &description);
     if let Some(verbose) = action
@@ -188,10 +198,8 @@ fn write_action(
         }
         Special::OnPoll => out.push_str("#[on_poll]\n"),
         Special::None => {
-            out.push_str(&format!(
-                "#[action({})]\n",
-                action_args(action, &function, &params, at, notes).join(", ")
-            ));
+            let args = action_args(action, &function, view.as_deref(), &params, at, notes);
+            out.push_str(&format!("#[action({})]\n", args.join(", ")));
         }
     }
     out.push_str(&format!(
@@ -217,7 +225,34 @@ fn write_action(
         bindings.join(", "),
         string(&format!("'{}' is not ported yet", action.action)),
     ));
-    params
+    let has_view = special == Special::None && view.is_some();
+    if let Some(view) = view.as_deref().filter(|_| has_view) {
+        write_view_stub(action, view, out);
+    }
+    (params, has_view)
+}
+
+/// The view of a custom render: a function of the action's app runs that shows the runtime's
+/// default table, for the author to replace with the original view's port. It is generic in
+/// the data and summary types so that it compiles whatever the action returns.
+fn write_view_stub(action: &Action, view: &str, out: &mut String) {
+    let original = action
+        .render
+        .as_ref()
+        .and_then(|render| render.view.as_deref())
+        .unwrap_or_default();
+    out.push('\n');
+    doc(
+        out,
+        "",
+        &format!(
+            "The view of '{}' (`{original}` in the original app): the default table until it is ported.",
+            action.action
+        ),
+    );
+    out.push_str(&format!(
+        "fn {view}<D: Serialize, S>(runs: &[AppRun<D, S>]) -> Markup {{\n    soar_runtime::view::parts::default_table(runs)\n}}\n"
+    ));
 }
 
 /// What the framework declares for test connectivity and on poll in place of what the app
@@ -287,6 +322,7 @@ fn action_description(action: &Action, at: &Pointer, notes: &mut Notes) -> Strin
 fn action_args(
     action: &Action,
     function: &str,
+    view: Option<&str>,
     params: &[Param],
     at: &Pointer,
     notes: &mut Notes,
@@ -320,7 +356,7 @@ fn action_args(
     {
         args.push(format!("versions = {}", string(versions)));
     }
-    if let Some(render) = render(action, at, notes) {
+    if let Some(render) = render(action, view, at, notes) {
         args.push(render);
     }
     if let Some(undo) = &action.undo {
@@ -342,10 +378,8 @@ fn action_args(
     args
 }
 
-/// The view of an imported custom render: the runtime's default table of the results.
-const DEFAULT_VIEW: &str = "view = soar_runtime::view::parts::default_table";
-
-fn render(action: &Action, at: &Pointer, notes: &mut Notes) -> Option<String> {
+/// The `render` of the action; `view` is the name of its view stub when it has a custom render.
+fn render(action: &Action, view: Option<&str>, at: &Pointer, notes: &mut Notes) -> Option<String> {
     let render = action.render.as_ref()?;
     let at = at.child("render");
     let Some(kind) = render
@@ -371,14 +405,14 @@ fn render(action: &Action, at: &Pointer, notes: &mut Notes) -> Option<String> {
         return None;
     }
     let mut args = vec![format!("kind = {}", string(kind))];
-    if let Some(view) = &render.view {
+    if let (Some(original), Some(view)) = (&render.view, view) {
         // The original's view is Python code of its own; the bundle writes the view module of
-        // a Rust connector, and until the view is ported the action shows the default table.
-        args = vec![DEFAULT_VIEW.to_owned()];
+        // a Rust connector, whose view is the stub until the original is ported.
+        args = vec![format!("view = {view}")];
         notes.corrected(
             &at.child("view"),
             format!(
-                "{view:?} is the original's Python; the bundle names the Rust view, the default table until the view is ported"
+                "{original:?} is the original's Python; the bundle names the Rust view ({view}, the default table until the view is ported)"
             ),
         );
     }

@@ -93,10 +93,15 @@ pub fn import(bytes: &[u8]) -> Result<Imported, Refusal> {
         "//! {}: imported by `cargo soar import` from the app's JSON. The metadata declared here is\n//! the original app's; every handler says it is not ported yet. `IMPORT.md` lists what the\n//! import changed.\n\n",
         app.name.replace('\n', " ")
     );
-    if uses.outputs {
-        source.push_str("use serde::{Deserialize, Serialize};\n");
+    match (uses.outputs, uses.views) {
+        (true, _) => source.push_str("use serde::{Deserialize, Serialize};\n"),
+        (false, true) => source.push_str("use serde::Serialize;\n"),
+        (false, false) => {}
     }
     source.push_str("use soar_runtime::prelude::*;\n");
+    if uses.views {
+        source.push_str("use soar_runtime::view::{AppRun, Markup};\n");
+    }
     match uses.values.as_slice() {
         [] => {}
         [one] => source.push_str(&format!("use soar_runtime::values::{one};\n")),

@@ -66,8 +66,8 @@
 //! approximates the widget ([`preview_page`]).
 //!
 //! An action without a view of its own can show [`parts::default_table`] (`render(view =
-//! soar_runtime::view::parts::default_table)`): a generated stub for every action of an
-//! imported app is that one line.
+//! soar_runtime::view::parts::default_table)`); the view stub that `cargo soar import` writes
+//! for a custom render calls it.
 
 mod link;
 pub mod parts;

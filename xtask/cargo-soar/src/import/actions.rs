@@ -588,17 +588,7 @@ fn parameter_of(
         .filter(|item| !type_contains.contains(item))
         .collect();
     if !extra.is_empty() {
-        let items: Vec<String> = extra
-            .iter()
-            .map(|item| {
-                if soar_vocab::is_known_contains(item) {
-                    string(item)
-                } else {
-                    format!("custom({})", string(item))
-                }
-            })
-            .collect();
-        attrs.push(format!("contains = {}", list(&items)));
+        attrs.push(contains_attr(extra.iter().map(|item| item.as_str())));
     }
     if parameter.is_primary() {
         if contains.is_empty() {
@@ -916,18 +906,7 @@ fn write_struct(def: &StructDef, out: &mut String) {
 fn output_attrs(leaf: &Leaf) -> Vec<String> {
     let mut attrs = Vec::new();
     if !leaf.contains.is_empty() {
-        let items: Vec<String> = leaf
-            .contains
-            .iter()
-            .map(|item| {
-                if soar_vocab::is_known_contains(item) {
-                    string(item)
-                } else {
-                    format!("custom({})", string(item))
-                }
-            })
-            .collect();
-        attrs.push(format!("contains = {}", list(&items)));
+        attrs.push(contains_attr(leaf.contains.iter().map(String::as_str)));
     }
     if let Some((name, order)) = &leaf.column {
         attrs.push(format!("column = {}", string(name)));
@@ -944,4 +923,19 @@ fn output_attrs(leaf: &Leaf) -> Vec<String> {
         attrs.push(format!("examples = {}", list(&examples)));
     }
     attrs
+}
+
+/// `contains = [...]`: a contains the platform knows as its string, any other as `custom(...)`
+/// (an app's own contains type, which the macros take as written).
+fn contains_attr<'a>(items: impl Iterator<Item = &'a str>) -> String {
+    let items: Vec<String> = items
+        .map(|item| {
+            if soar_vocab::is_known_contains(item) {
+                string(item)
+            } else {
+                format!("custom({})", string(item))
+            }
+        })
+        .collect();
+    format!("contains = {}", list(&items))
 }

@@ -515,21 +515,10 @@ fn parameters(action: &Action, at: &Pointer, special: Special, notes: &mut Notes
         }
         return Vec::new();
     }
-    let mut ordered: Vec<(usize, &String, &Parameter)> = action
-        .parameters
-        .iter()
-        .enumerate()
-        .map(|(index, (name, parameter))| (index, name, parameter))
-        .collect();
-    ordered.sort_by_key(|(index, _, parameter)| {
-        (
-            values::order_of(parameter.order.as_ref()).unwrap_or(u64::MAX),
-            *index,
-        )
-    });
+    let ordered = values::in_order(&action.parameters, |parameter| parameter.order.as_ref());
     let mut scope = Scope::with(&["connector", "ctx"]);
     let mut params = Vec::new();
-    for (position, (_, name, parameter)) in ordered.into_iter().enumerate() {
+    for (position, (name, parameter)) in ordered.into_iter().enumerate() {
         let at = at.child(name);
         if !values::is_position(
             parameter.order.as_ref(),
@@ -743,19 +732,17 @@ fn output_plan(
         }
         if let Some(name) = path.strip_prefix("action_result.parameter.") {
             parameter_output(entry, name, params, &at, notes);
-        } else if let Some(rest) = path.strip_prefix(DATA_PREFIX) {
+        } else if let Some((tree, rest)) = path
+            .strip_prefix(DATA_PREFIX)
+            .map(|rest| (&mut data, rest))
+            .or_else(|| {
+                path.strip_prefix(SUMMARY_PREFIX)
+                    .map(|rest| (&mut summary, rest))
+            })
+        {
             let segments: Vec<&str> = rest.split('.').collect();
             outputs::insert(
-                &mut data,
-                &segments,
-                outputs::leaf(entry, &at, notes),
-                &at,
-                notes,
-            );
-        } else if let Some(rest) = path.strip_prefix(SUMMARY_PREFIX) {
-            let segments: Vec<&str> = rest.split('.').collect();
-            outputs::insert(
-                &mut summary,
+                tree,
                 &segments,
                 outputs::leaf(entry, &at, notes),
                 &at,

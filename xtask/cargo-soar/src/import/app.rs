@@ -334,21 +334,12 @@ pub fn capitalised(text: &str) -> String {
 /// The configuration fields, in their `order`.
 fn config_fields(app: &AppJson, out: &mut String, notes: &mut Notes) {
     let root = Pointer::root().child("configuration");
-    let mut fields: Vec<(usize, &String, &ConfigField)> = app
-        .configuration
-        .iter()
-        .enumerate()
-        .map(|(index, (name, field))| (index, name, field))
-        .collect();
-    fields.sort_by_key(|(index, _, field)| {
-        (
-            values::order_of(field.order.as_ref()).unwrap_or(u64::MAX),
-            *index,
-        )
+    let fields = values::in_order(&app.configuration, |field: &ConfigField| {
+        field.order.as_ref()
     });
     let mut scope = Scope::default();
     let mut written = 0;
-    for (_, name, field) in fields {
+    for (name, field) in fields {
         let at = root.child(name);
         let base = match &field.data_type {
             DataType::String => "String",

@@ -13,6 +13,18 @@ pub fn order_of(order: Option<&Loose<u32>>) -> Option<u64> {
     order.and_then(Loose::position)
 }
 
+/// The entries of `map` sorted by their `order` (see [`order_of`]), those without one last, and
+/// by their place in the app JSON among equals: the order the macros declare them in.
+pub fn in_order<'a, T>(
+    map: impl IntoIterator<Item = (&'a String, &'a T)>,
+    order: impl Fn(&T) -> Option<&Loose<u32>>,
+) -> Vec<(&'a String, &'a T)> {
+    let mut entries: Vec<(&String, &T)> = map.into_iter().collect();
+    // A stable sort keeps the app JSON's place among entries of the same order.
+    entries.sort_by_key(|(_, entry)| order_of(order(entry)).unwrap_or(u64::MAX));
+    entries
+}
+
 /// Whether `order` is `position` written as a whole number, as the macros write it.
 pub fn is_position(order: Option<&Loose<u32>>, position: u64) -> bool {
     matches!(order, Some(Loose::Typed(written)) if u64::from(*written) == position)

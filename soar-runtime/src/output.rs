@@ -5,11 +5,13 @@
 //!   is described by data paths (`action_result.data.*.<field>`; a nested struct adds
 //!   `.<field>`, a `Vec` adds `.*`; the paths are the ones serde writes, renames, flattening,
 //!   transparency and enum tagging included).
-//! - [`OutputType`] is what a field's type must implement: the plain types, `Option`, `Vec` and
-//!   nested [`ActionOutput`] types.
+//! - [`OutputType`] is what a field's type must implement: the plain types, `Option`, `Vec`,
+//!   maps (`BTreeMap`, `HashMap`) and nested [`ActionOutput`] types.
 //! - [`IntoActionResult`] is what an action returns: `()`, an [`ActionOutput`], a `Vec` or an
 //!   `Option` of one, an [`Output`] (data, a typed summary and a message), or a `Result` of any
 //!   of these whose error converts into [`ActionError`].
+
+use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
@@ -92,7 +94,7 @@ pub(crate) fn add_contains(contains: &mut Vec<&'static str>, more: &[&'static st
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be described as an action output",
     label = "this type has no data paths",
-    note = "output fields are strings, numbers, booleans, typed values, `Option`s and `Vec`s of them, or types with `#[derive(ActionOutput)]`"
+    note = "output fields are strings, numbers, booleans, typed values, `Option`s, `Vec`s and maps of them, or types with `#[derive(ActionOutput)]`"
 )]
 pub trait OutputType {
     /// Adds the output entries of a value of this type found at `path`.
@@ -171,6 +173,22 @@ impl<T: OutputType> OutputType for Option<T> {
 impl<T: OutputType> OutputType for Vec<T> {
     fn describe(path: &str, notes: &Annotations, out: &mut Vec<OutputSpec>) {
         T::describe(&format!("{path}.*"), notes, out);
+    }
+}
+
+/// A map is an object whose keys are data (a sandbox's name, an address, a date), so its values
+/// are at `.*`, as real apps declare them (`attributes.sandbox_verdicts.*.category`). Flattened
+/// beside named fields (`#[serde(flatten)]`), it declares the keys the struct does not name.
+impl<K, V: OutputType> OutputType for BTreeMap<K, V> {
+    fn describe(path: &str, notes: &Annotations, out: &mut Vec<OutputSpec>) {
+        V::describe(&format!("{path}.*"), notes, out);
+    }
+}
+
+/// As for [`BTreeMap`]: the values of a map are at `.*`.
+impl<K, V: OutputType, H> OutputType for HashMap<K, V, H> {
+    fn describe(path: &str, notes: &Annotations, out: &mut Vec<OutputSpec>) {
+        V::describe(&format!("{path}.*"), notes, out);
     }
 }
 

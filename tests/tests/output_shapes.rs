@@ -706,3 +706,69 @@ fn shapes_inside_shapes() {
         ]
     );
 }
+
+#[derive(Serialize, soar_runtime::ActionOutput)]
+struct Verdicts {
+    scanned: u32,
+    /// Keys that are data: a sandbox's name.
+    sandboxes: BTreeMap<String, Contact>,
+    #[serde(flatten)]
+    signature: Signature,
+}
+
+#[derive(Serialize, soar_runtime::ActionOutput)]
+struct Signature {
+    copyright: String,
+    /// The keys the struct does not name.
+    #[serde(flatten)]
+    other_keys: std::collections::HashMap<String, String>,
+}
+
+/// Whether a serialized leaf's path is the declared `pattern`, whose `*` stands for any one
+/// segment: an array's item or a map's key.
+fn matches(pattern: &str, path: &str) -> bool {
+    let (pattern, path): (Vec<&str>, Vec<&str>) =
+        (pattern.split('.').collect(), path.split('.').collect());
+    pattern.len() == path.len()
+        && pattern
+            .iter()
+            .zip(&path)
+            .all(|(expected, found)| expected == found || *expected == "*")
+}
+
+#[test]
+fn the_values_of_a_map_are_at_its_star() {
+    assert_eq!(
+        paths::<Verdicts>(),
+        [
+            "$.*",
+            "$.copyright",
+            "$.sandboxes.*.email",
+            "$.sandboxes.*.phone",
+            "$.scanned"
+        ]
+    );
+    let sample = Verdicts {
+        scanned: 2,
+        sandboxes: BTreeMap::from([
+            ("Tencent HABO".into(), contact()),
+            ("Comodo".into(), contact()),
+        ]),
+        signature: Signature {
+            copyright: "(c) Example".into(),
+            other_keys: [("file version".to_owned(), "1.0".to_owned())].into(),
+        },
+    };
+    let mut found = Vec::new();
+    leaves(&serde_json::to_value(&sample).unwrap(), "$", &mut found);
+    let declared = declared::<Verdicts>();
+    for (path, leaf) in &found {
+        assert!(
+            declared
+                .iter()
+                .any(|(pattern, declared_type)| matches(pattern, path)
+                    && Some(*declared_type) == data_type(leaf)),
+            "serde writes {path} = {leaf}, declared: {declared:#?}"
+        );
+    }
+}

@@ -12,7 +12,7 @@ use serde_json::Value;
 
 /// The apps the suite round-trips: together they have every feature of [`features`] that any
 /// corpus app has.
-const SUBSET: [&str; 15] = [
+const SUBSET: [&str; 16] = [
     "crowdstrikeoauth",
     "imap",
     "wildfire",
@@ -28,6 +28,7 @@ const SUBSET: [&str; 15] = [
     "rsasecureidam",
     "whois",
     "microsoftsccm",
+    "greynoise",
 ];
 
 fn repository() -> PathBuf {
@@ -161,6 +162,31 @@ fn features(app: &Value) -> BTreeSet<String> {
                 "parameter {}",
                 parameter["data_type"].as_str().unwrap_or("")
             ));
+        }
+        let paths: BTreeSet<&str> = action["output"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|entry| entry["data_path"].as_str())
+            .collect();
+        for path in &paths {
+            let below = |prefix: String| -> Vec<&str> {
+                paths
+                    .iter()
+                    .copied()
+                    .filter(|other| other.starts_with(&prefix))
+                    .collect()
+            };
+            if !below(format!("{path}.")).is_empty() {
+                add("output plain and with keys");
+            }
+            if let Some(object) = path.strip_suffix(".*")
+                && below(format!("{object}."))
+                    .iter()
+                    .any(|other| !other[object.len()..].starts_with(".*"))
+            {
+                add("output map beside named keys");
+            }
         }
         for entry in action["output"].as_array().into_iter().flatten() {
             let path = entry["data_path"].as_str().unwrap_or("");

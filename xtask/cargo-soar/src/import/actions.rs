@@ -12,7 +12,9 @@ use soar_vocab::text;
 use super::app::{Connector, capitalised, description_text};
 use super::idents::{self, Scope};
 use super::notes::Notes;
-use super::outputs::{self, DATA_PREFIX, Leaf, Node, SUMMARY_PREFIX, StructDef};
+use super::outputs::{
+    self, DATA_PREFIX, Leaf, Node, PlainOrKeys, SUMMARY_PREFIX, StructDef, TypeDef,
+};
 use super::text::{doc, fits_doc_rest, list, string};
 use super::{Refusal, values};
 
@@ -56,7 +58,7 @@ pub fn write(
         )?;
     }
     let mut functions = Scope::with(&["main"]);
-    let mut structs: Vec<StructDef> = Vec::new();
+    let mut structs: Vec<TypeDef> = Vec::new();
     let mut values = std::collections::BTreeSet::new();
     let mut views = false;
     for (index, action) in app.actions.iter().enumerate() {
@@ -75,7 +77,10 @@ pub fn write(
     }
     for def in &structs {
         out.push('\n');
-        write_struct(def, out);
+        match def {
+            TypeDef::Struct(def) => write_struct(def, out),
+            TypeDef::PlainOrKeys(def) => write_plain_or_keys(def, out),
+        }
     }
     Ok(Uses {
         outputs: !structs.is_empty(),
@@ -125,7 +130,7 @@ fn write_action(
     at: &Pointer,
     connector: &mut Connector,
     functions: &mut Scope,
-    structs: &mut Vec<StructDef>,
+    structs: &mut Vec<TypeDef>,
     out: &mut String,
     notes: &mut Notes,
 ) -> (Vec<Param>, bool) {
@@ -690,7 +695,7 @@ fn typed_value(data_type: &str, contains: &[String]) -> Option<(String, Vec<Stri
 /// The return type of an action and the output structs it needs.
 struct OutputPlan {
     return_type: String,
-    structs: Vec<StructDef>,
+    structs: Vec<TypeDef>,
 }
 
 fn output_plan(
@@ -702,8 +707,8 @@ fn output_plan(
     notes: &mut Notes,
 ) -> OutputPlan {
     let at = at.child("output");
-    let mut data = Node::Object(Vec::new());
-    let mut summary = Node::Object(Vec::new());
+    let mut data = Node::default();
+    let mut summary = Node::default();
     let special = action.is_test_connectivity() || action.is_on_poll();
     for (index, entry) in action.output.iter().enumerate() {
         let at = at.child(index);
@@ -741,13 +746,7 @@ fn output_plan(
             })
         {
             let segments: Vec<&str> = rest.split('.').collect();
-            outputs::insert(
-                tree,
-                &segments,
-                outputs::leaf(entry, &at, notes),
-                &at,
-                notes,
-            );
+            outputs::insert(tree, &segments, outputs::leaf(entry, &at, notes), notes);
         } else if matches!(
             path,
             "action_result.data" | "action_result.data.*" | "action_result.summary"
@@ -757,11 +756,7 @@ fn output_plan(
             notes.dropped(&at, "a data path outside action_result.data.*, action_result.summary and the parameters, which the macros do not write".to_owned());
         }
     }
-    let fields = |node: Node| match node {
-        Node::Object(fields) => fields,
-        _ => Vec::new(),
-    };
-    let (data, summary) = (fields(data), fields(summary));
+    let (data, summary) = (data.fields, summary.fields);
     if data.is_empty() && summary.is_empty() {
         return OutputPlan {
             return_type: "()".to_owned(),
@@ -877,17 +872,40 @@ fn write_struct(def: &StructDef, out: &mut String) {
         if let Some(rename) = &field.rename {
             out.push_str(&format!("    #[serde(rename = {})]\n", string(rename)));
         }
-        if let Some(attrs) = field
-            .leaf
-            .as_ref()
-            .map(output_attrs)
-            .filter(|attrs| !attrs.is_empty())
-        {
-            out.push_str(&format!("    #[output({})]\n", attrs.join(", ")));
+        if field.flatten {
+            out.push_str("    #[serde(flatten)]\n");
+        }
+        let attr = output_attr(field.leaf.as_ref());
+        if !attr.is_empty() {
+            out.push_str(&format!("    {}\n", attr.trim_end()));
         }
         out.push_str(&format!("    pub {}: {},\n", field.ident, field.ty));
     }
     out.push_str("}\n");
+}
+
+/// Writes the untagged enum of a value declared both plain and with keys below it: serde
+/// reads a stored value back as whichever of the two it is.
+fn write_plain_or_keys(def: &PlainOrKeys, out: &mut String) {
+    out.push_str("#[derive(Debug, Clone, Serialize, Deserialize, ActionOutput)]\n");
+    out.push_str("#[serde(untagged)]\n");
+    out.push_str(&format!("pub enum {} {{\n", def.name));
+    let (plain, leaf) = &def.plain;
+    out.push_str(&format!("    Plain({}{plain}),\n", output_attr(Some(leaf))));
+    let (keys, leaf) = &def.keys;
+    out.push_str(&format!(
+        "    Keys({}{keys}),\n",
+        output_attr(leaf.as_ref())
+    ));
+    out.push_str("}\n");
+}
+
+/// `#[output(...)] ` for a leaf that has something to say, or nothing.
+fn output_attr(leaf: Option<&Leaf>) -> String {
+    leaf.map(output_attrs)
+        .filter(|attrs| !attrs.is_empty())
+        .map(|attrs| format!("#[output({})] ", attrs.join(", ")))
+        .unwrap_or_default()
 }
 
 fn output_attrs(leaf: &Leaf) -> Vec<String> {

@@ -1,7 +1,9 @@
 //! The output types of an imported action, built from its data paths: the paths under
 //! `action_result.data.*.` make the data type, those under `action_result.summary.` the summary
 //! type. `a.b` is a nested struct, `a.*` a `Vec`, and a key that is no Rust name is kept by
-//! `#[serde(rename)]`, so keys that are data (an address, a date) stay as written.
+//! `#[serde(rename)]`, so keys that are data (an address, a date) stay as written. A `*` beside
+//! named keys is a flattened map of the other keys, and a value declared both plain and with
+//! keys below it an untagged enum of the two, so that every declared path is kept.
 
 use serde_json::Value;
 use soar_app_json::{DataType, OutputEntry, Pointer};
@@ -14,15 +16,19 @@ pub const DATA_PREFIX: &str = "action_result.data.*.";
 /// Where the summary is.
 pub const SUMMARY_PREFIX: &str = "action_result.summary.";
 
-/// A node of the data path tree.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Node {
-    /// A value of a plain type: the output entry that declares it.
-    Leaf(Leaf),
-    /// An object: its keys in the order the entries name them.
-    Object(Vec<(String, Node)>),
-    /// A list (`*`) of the inner node.
-    List(Box<Node>),
+/// A node of the data path tree: the value at one data path.
+///
+/// Real apps declare a value both plain and with keys below it, or a key `*` beside named keys
+/// (VirusTotal's `signature_info.*` beside `signature_info.copyright`: an object some of
+/// whose keys are data). The tree keeps all of it as declared, and [`structs`] gives each
+/// shape its type.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Node {
+    /// The entry that declares this value as a plain value, if one does.
+    pub leaf: Option<Leaf>,
+    /// The keys below it, in the order the entries name them: `*` alone is a list's item;
+    /// beside named keys it is the value of every other key.
+    pub fields: Vec<(String, Node)>,
 }
 
 /// What an output entry says about a plain value.
@@ -40,79 +46,31 @@ pub struct Leaf {
     pub pointer: Pointer,
 }
 
-impl Node {
-    fn object() -> Self {
-        Self::Object(Vec::new())
-    }
-}
+/// The key of a list's item, or of the values of the keys that are data.
+const ANY_KEY: &str = "*";
 
 /// Inserts the entry at `segments` (the data path after its prefix, split at `.`) into `root`.
-/// A path declared twice keeps its first declaration; a value declared both plain and with
-/// keys below it keeps the keys (what playbooks select); a node both a list and an object keeps
-/// the first. Each entry left out is noted.
-pub fn insert(
-    root: &mut Node,
-    segments: &[&str],
-    leaf: Leaf,
-    pointer: &Pointer,
-    notes: &mut Notes,
-) {
+/// A path declared twice keeps its first declaration, and notes the other.
+pub fn insert(root: &mut Node, segments: &[&str], leaf: Leaf, notes: &mut Notes) {
     let mut node = root;
-    for (index, segment) in segments.iter().enumerate() {
-        let next = segments.get(index + 1).copied();
-        let fresh = || match next {
-            None => Node::Leaf(leaf.clone()),
-            Some("*") => Node::List(Box::new(Node::object())),
-            Some(_) => Node::object(),
-        };
-        if let Node::Leaf(plain) = node {
-            notes.dropped(
-                &plain.pointer,
-                "declared as a plain value and with keys below it; the keys are kept".to_owned(),
-            );
-            *node = fresh_container(segment);
-        }
-        node = match node {
-            Node::Object(fields) if *segment != "*" => {
-                match fields.iter().position(|(key, _)| key == segment) {
-                    Some(_) if next.is_none() => return notes.dropped(pointer, conflict()),
-                    Some(position) => &mut fields[position].1,
-                    None => {
-                        fields.push(((*segment).to_owned(), fresh()));
-                        let end = fields.len() - 1;
-                        &mut fields[end].1
-                    }
-                }
+    for segment in segments {
+        let position = match node.fields.iter().position(|(key, _)| key == segment) {
+            Some(position) => position,
+            None => {
+                node.fields.push(((*segment).to_owned(), Node::default()));
+                node.fields.len() - 1
             }
-            Node::List(inner) if *segment == "*" => {
-                if is_unfilled(inner) {
-                    **inner = fresh();
-                } else if next.is_none() {
-                    return notes.dropped(pointer, conflict());
-                }
-                inner
-            }
-            _ => return notes.dropped(pointer, conflict()),
         };
+        node = &mut node.fields[position].1;
     }
-}
-
-/// The node that holds `segment`: a list for `*`, an object otherwise.
-fn fresh_container(segment: &str) -> Node {
-    if segment == "*" {
-        Node::List(Box::new(Node::object()))
+    if node.leaf.is_some() {
+        notes.dropped(
+            &leaf.pointer,
+            "the data path is declared again; the first declaration is kept".to_owned(),
+        );
     } else {
-        Node::object()
+        node.leaf = Some(leaf);
     }
-}
-
-/// A list's element that no path has described yet.
-fn is_unfilled(node: &Node) -> bool {
-    matches!(node, Node::Object(fields) if fields.is_empty())
-}
-
-fn conflict() -> String {
-    "the data path is declared again, as a plain value where keys are declared below it, or as a list where an object is (or the other way round); the first declaration is kept".to_owned()
 }
 
 /// A leaf of an output entry: the entry's data type, contains, literal examples and column.
@@ -167,6 +125,16 @@ pub fn leaf(entry: &OutputEntry, pointer: &Pointer, notes: &mut Notes) -> Leaf {
     }
 }
 
+/// A type to write for the outputs.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TypeDef {
+    /// An object: a struct of its keys.
+    Struct(StructDef),
+    /// A value declared both plain and with keys below it (XML turned into JSON writes one
+    /// element as a string and several as a list): an untagged enum of the two.
+    PlainOrKeys(Box<PlainOrKeys>),
+}
+
 /// A struct to write: its name, and its fields with their types and attributes.
 #[derive(Debug, Clone, PartialEq)]
 pub struct StructDef {
@@ -183,64 +151,143 @@ pub struct FieldDef {
     pub ident: String,
     /// The key serde writes, when it is not the identifier.
     pub rename: Option<String>,
+    /// Whether the field is a map of the keys the struct does not name, written in place.
+    pub flatten: bool,
     /// The field's type.
     pub ty: String,
-    /// The leaf below it (through lists), for its `#[output]` attribute.
+    /// The leaf below it (through lists and maps), for its `#[output]` attribute.
     pub leaf: Option<Leaf>,
 }
 
-/// The structs of an object node, the outer one first, named `name`; nested objects are named
-/// after their keys (`WhoisDomainRegistrar`), unique in `types`.
-pub fn structs(name: String, fields: &[(String, Node)], types: &mut Scope) -> Vec<StructDef> {
+/// The enum of a value declared both plain and with keys below it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlainOrKeys {
+    /// The type's name.
+    pub name: String,
+    /// The plain value's type and its entry.
+    pub plain: (String, Leaf),
+    /// The type of the value with keys (a struct or a `Vec`), and the leaf below it.
+    pub keys: (String, Option<Leaf>),
+}
+
+/// The types of an object node, the outer struct first, named `name`; nested objects are
+/// named after their keys (`WhoisDomainRegistrar`), unique in `types`.
+pub fn structs(name: String, fields: &[(String, Node)], types: &mut Scope) -> Vec<TypeDef> {
     let mut out = Vec::new();
-    collect(name, fields, types, &mut out);
+    Types {
+        types,
+        out: &mut out,
+    }
+    .collect(name, fields);
     out
 }
 
-fn collect(name: String, fields: &[(String, Node)], types: &mut Scope, out: &mut Vec<StructDef>) {
-    let index = out.len();
-    out.push(StructDef {
-        name: name.clone(),
-        fields: Vec::new(),
-    });
-    let mut scope = Scope::default();
-    let mut defs = Vec::new();
-    for (key, node) in fields {
-        let ident = scope.unique(idents::snake(key, "field"));
-        let rename = (idents::plain(&ident) != key).then(|| key.clone());
-        let (ty, leaf) = field_type(&name, key, node, types, out, false);
-        defs.push(FieldDef {
-            ident,
-            rename,
-            ty,
-            leaf,
-        });
-    }
-    out[index].fields = defs;
+/// What [`structs`] builds up as it walks the tree.
+struct Types<'a> {
+    types: &'a mut Scope,
+    out: &'a mut Vec<TypeDef>,
 }
 
-/// The Rust type of a node; `in_list` for the element type of a `Vec` (not an `Option`).
-fn field_type(
-    parent: &str,
-    key: &str,
-    node: &Node,
-    types: &mut Scope,
-    out: &mut Vec<StructDef>,
-    in_list: bool,
-) -> (String, Option<Leaf>) {
-    let optional = |ty: String| if in_list { ty } else { format!("Option<{ty}>") };
-    match node {
-        Node::Leaf(leaf) => (optional(plain_type(leaf).to_owned()), Some(leaf.clone())),
-        Node::Object(fields) => {
-            let name = types.unique(format!("{parent}{}", idents::camel(key, "Item")));
-            collect(name.clone(), fields, types, out);
-            (optional(name), None)
+impl Types<'_> {
+    /// Writes the struct `name` of these keys, before the types its fields need.
+    fn collect(&mut self, name: String, fields: &[(String, Node)]) {
+        let index = self.out.len();
+        let mut scope = Scope::default();
+        let mut defs = Vec::new();
+        for (key, node) in fields {
+            let def = if key == ANY_KEY {
+                let (ty, leaf) = self.field_type(&name, "value", node, true);
+                FieldDef {
+                    ident: scope.unique("other_keys".to_owned()),
+                    rename: None,
+                    flatten: true,
+                    ty: format!("std::collections::BTreeMap<String, {ty}>"),
+                    leaf,
+                }
+            } else {
+                let ident = scope.unique(idents::snake(key, "field"));
+                let rename = (idents::plain(&ident) != key).then(|| key.clone());
+                let (ty, leaf) = self.field_type(&name, key, node, false);
+                FieldDef {
+                    ident,
+                    rename,
+                    flatten: false,
+                    ty,
+                    leaf,
+                }
+            };
+            defs.push(def);
         }
-        Node::List(inner) => {
-            let (ty, leaf) = field_type(parent, key, inner, types, out, true);
-            (format!("Vec<{ty}>"), leaf)
+        self.out
+            .insert(index, TypeDef::Struct(StructDef { name, fields: defs }));
+    }
+
+    /// The Rust type of a node, and the leaf its field's `#[output]` attribute describes;
+    /// `bare` for the element type of a `Vec` or a map (not an `Option`).
+    fn field_type(
+        &mut self,
+        parent: &str,
+        key: &str,
+        node: &Node,
+        bare: bool,
+    ) -> (String, Option<Leaf>) {
+        match (&node.leaf, node.fields.is_empty()) {
+            (leaf, true) => {
+                let ty = leaf.as_ref().map_or("String", plain_type);
+                (optional(ty.to_owned(), bare), leaf.clone())
+            }
+            (None, false) => self.keys_type(parent, key, &node.fields, bare),
+            (Some(plain), false) => {
+                let name = self
+                    .types
+                    .unique(format!("{parent}{}", idents::camel(key, "Item")));
+                let keys = self.keys_type(&name, "keys", &node.fields, true);
+                self.out.push(TypeDef::PlainOrKeys(Box::new(PlainOrKeys {
+                    name: name.clone(),
+                    plain: (plain_type(plain).to_owned(), plain.clone()),
+                    keys,
+                })));
+                (optional(name, bare), None)
+            }
         }
     }
+
+    /// The type of a node with keys below it: a `Vec` for `*` alone, a struct otherwise (an
+    /// `Option` of it unless `bare`).
+    fn keys_type(
+        &mut self,
+        parent: &str,
+        key: &str,
+        fields: &[(String, Node)],
+        bare: bool,
+    ) -> (String, Option<Leaf>) {
+        match fields {
+            [(only, item)] if only == ANY_KEY => {
+                let (ty, leaf) = self.field_type(parent, key, item, true);
+                (format!("Vec<{ty}>"), leaf)
+            }
+            fields => {
+                let name = self
+                    .types
+                    .unique(format!("{parent}{}", idents::camel(key, "Item")));
+                self.collect(name.clone(), fields);
+                (
+                    if bare {
+                        name
+                    } else {
+                        format!("Option<{name}>")
+                    },
+                    None,
+                )
+            }
+        }
+    }
+}
+
+/// The type of a field that may be absent: an `Option`, unless `bare` (a `Vec`'s item, a map's
+/// value).
+fn optional(ty: String, bare: bool) -> String {
+    if bare { ty } else { format!("Option<{ty}>") }
 }
 
 /// The Rust type of a plain value: numbers are integers unless an example has a fraction.
@@ -262,35 +309,57 @@ fn plain_type(leaf: &Leaf) -> &'static str {
 mod tests {
     use super::*;
 
-    fn leaf(data_type: DataType, index: usize) -> Leaf {
-        Leaf {
-            data_type,
-            contains: Vec::new(),
-            examples: Vec::new(),
-            column: None,
-            pointer: Pointer::root().child("output").child(index),
-        }
-    }
-
     fn tree(paths: &[&str]) -> (Node, Notes) {
-        let mut root = Node::object();
+        let mut root = Node::default();
         let mut notes = Notes::default();
         for (index, path) in paths.iter().enumerate() {
             let segments: Vec<&str> = path.split('.').collect();
-            insert(
-                &mut root,
-                &segments,
-                leaf(DataType::String, index),
-                &Pointer::root().child("output").child(index),
-                &mut notes,
-            );
+            let leaf = Leaf {
+                data_type: DataType::String,
+                contains: Vec::new(),
+                examples: Vec::new(),
+                column: None,
+                pointer: Pointer::root().child("output").child(index),
+            };
+            insert(&mut root, &segments, leaf, &mut notes);
         }
         (root, notes)
     }
 
+    /// Each struct's name with its fields' identifiers, renames, flattening and types.
+    type Shape = (String, Vec<(String, Option<String>, bool, String)>);
+
+    fn shapes(paths: &[&str]) -> (Vec<Shape>, Vec<String>) {
+        let (root, notes) = tree(paths);
+        let defs = structs("T".into(), &root.fields, &mut Scope::of_types(&[]));
+        let shapes = defs
+            .into_iter()
+            .map(|def| match def {
+                TypeDef::Struct(def) => {
+                    let fields = def
+                        .fields
+                        .into_iter()
+                        .map(|f| (f.ident, f.rename, f.flatten, f.ty))
+                        .collect();
+                    (def.name, fields)
+                }
+                TypeDef::PlainOrKeys(def) => (
+                    def.name,
+                    vec![field("Plain", &def.plain.0), field("Keys", &def.keys.0)],
+                ),
+            })
+            .collect();
+        let pointers = notes.iter().map(|note| note.pointer.to_string()).collect();
+        (shapes, pointers)
+    }
+
+    fn field(ident: &str, ty: &str) -> (String, Option<String>, bool, String) {
+        (ident.to_owned(), None, false, ty.to_owned())
+    }
+
     #[test]
     fn paths_make_nested_structs_and_lists() {
-        let (root, notes) = tree(&[
+        let (shapes, notes) = shapes(&[
             "name",
             "registrar.name",
             "tags.*",
@@ -299,43 +368,26 @@ mod tests {
             "m.*.*",
         ]);
         assert!(notes.is_empty(), "{notes:?}");
-        let Node::Object(fields) = &root else {
-            panic!()
-        };
-        let mut types = Scope::of_types(&[]);
-        let defs = structs("Lookup".into(), fields, &mut types);
-        let shapes: Vec<(String, Vec<(String, String)>)> = defs
-            .iter()
-            .map(|def| {
-                (
-                    def.name.clone(),
-                    def.fields
-                        .iter()
-                        .map(|f| (f.ident.clone(), f.ty.clone()))
-                        .collect(),
-                )
-            })
-            .collect();
         let expected = vec![
             (
-                "Lookup".to_owned(),
+                "T".to_owned(),
                 vec![
-                    ("name".to_owned(), "Option<String>".to_owned()),
-                    ("registrar".to_owned(), "Option<LookupRegistrar>".to_owned()),
-                    ("tags".to_owned(), "Vec<String>".to_owned()),
-                    ("hits".to_owned(), "Vec<LookupHits>".to_owned()),
-                    ("m".to_owned(), "Vec<Vec<String>>".to_owned()),
+                    field("name", "Option<String>"),
+                    field("registrar", "Option<TRegistrar>"),
+                    field("tags", "Vec<String>"),
+                    field("hits", "Vec<THits>"),
+                    field("m", "Vec<Vec<String>>"),
                 ],
             ),
             (
-                "LookupRegistrar".to_owned(),
-                vec![("name".to_owned(), "Option<String>".to_owned())],
+                "TRegistrar".to_owned(),
+                vec![field("name", "Option<String>")],
             ),
             (
-                "LookupHits".to_owned(),
+                "THits".to_owned(),
                 vec![
-                    ("ip".to_owned(), "Option<String>".to_owned()),
-                    ("port".to_owned(), "Option<String>".to_owned()),
+                    field("ip", "Option<String>"),
+                    field("port", "Option<String>"),
                 ],
             ),
         ];
@@ -343,31 +395,94 @@ mod tests {
     }
 
     #[test]
-    fn keys_that_are_data_are_renamed_and_conflicts_noted() {
-        let (root, notes) = tree(&["a", "a.b", "x.y", "x", "2fa", "name", "name", "l.*", "l.k"]);
-        let pointers: Vec<&str> = notes.iter().map(|note| note.pointer.as_str()).collect();
-        assert_eq!(
-            pointers,
-            ["/output/0", "/output/3", "/output/6", "/output/8"]
-        );
-        let Node::Object(fields) = &root else {
-            panic!("the root is an object")
+    fn a_star_beside_named_keys_is_a_map_of_the_other_keys() {
+        let (shapes, notes) = shapes(&[
+            "verdicts.*",
+            "verdicts.copyright",
+            "sandboxes.Tencent HABO.*",
+            "sandboxes.Tencent HABO.category",
+            "sandboxes.*.category",
+        ]);
+        assert!(notes.is_empty(), "{notes:?}");
+        let map = |ty: &str| {
+            (
+                "other_keys".to_owned(),
+                None,
+                true,
+                format!("std::collections::BTreeMap<String, {ty}>"),
+            )
         };
-        let defs = structs("T".into(), fields, &mut Scope::of_types(&[]));
-        let renamed: Vec<(&str, Option<&str>, &str)> = defs[0]
-            .fields
-            .iter()
-            .map(|f| (f.ident.as_str(), f.rename.as_deref(), f.ty.as_str()))
-            .collect();
-        assert_eq!(
-            renamed,
-            [
-                ("a", None, "Option<TA>"),
-                ("x", None, "Option<TX>"),
-                ("_2fa", Some("2fa"), "Option<String>"),
-                ("name", None, "Option<String>"),
-                ("l", None, "Vec<String>"),
-            ]
-        );
+        let expected = vec![
+            (
+                "T".to_owned(),
+                vec![
+                    field("verdicts", "Option<TVerdicts>"),
+                    field("sandboxes", "Option<TSandboxes>"),
+                ],
+            ),
+            (
+                "TVerdicts".to_owned(),
+                vec![map("String"), field("copyright", "Option<String>")],
+            ),
+            (
+                "TSandboxes".to_owned(),
+                vec![
+                    (
+                        "tencent_habo".to_owned(),
+                        Some("Tencent HABO".to_owned()),
+                        false,
+                        "Option<TSandboxesTencentHabo>".to_owned(),
+                    ),
+                    map("TSandboxesValue"),
+                ],
+            ),
+            (
+                "TSandboxesTencentHabo".to_owned(),
+                vec![map("String"), field("category", "Option<String>")],
+            ),
+            (
+                "TSandboxesValue".to_owned(),
+                vec![field("category", "Option<String>")],
+            ),
+        ];
+        assert_eq!(shapes, expected);
+    }
+
+    #[test]
+    fn keys_that_are_data_are_renamed_and_plain_values_with_keys_are_either() {
+        let (shapes, notes) = shapes(&["a", "a.b", "x.y", "x", "l", "l.*", "2fa", "name", "name"]);
+        assert_eq!(notes, ["/output/8"], "the path declared twice");
+        let expected = vec![
+            (
+                "T".to_owned(),
+                vec![
+                    field("a", "Option<TA>"),
+                    field("x", "Option<TX>"),
+                    field("l", "Option<TL>"),
+                    (
+                        "_2fa".to_owned(),
+                        Some("2fa".to_owned()),
+                        false,
+                        "Option<String>".to_owned(),
+                    ),
+                    field("name", "Option<String>"),
+                ],
+            ),
+            ("TAKeys".to_owned(), vec![field("b", "Option<String>")]),
+            (
+                "TA".to_owned(),
+                vec![field("Plain", "String"), field("Keys", "TAKeys")],
+            ),
+            ("TXKeys".to_owned(), vec![field("y", "Option<String>")]),
+            (
+                "TX".to_owned(),
+                vec![field("Plain", "String"), field("Keys", "TXKeys")],
+            ),
+            (
+                "TL".to_owned(),
+                vec![field("Plain", "String"), field("Keys", "Vec<String>")],
+            ),
+        ];
+        assert_eq!(shapes, expected);
     }
 }

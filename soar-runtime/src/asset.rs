@@ -14,11 +14,11 @@ use crate::values::Param;
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be used as an asset configuration field",
     label = "not a configuration type",
-    note = "configuration fields are String, integers, floats, bool, Secret (a password), TimeZone, or an `Option` of one"
+    note = "configuration fields are String, integers, floats, bool, Secret (a password), TimeZone, AssetFile, or an `Option` of one, or a Spacer"
 )]
 pub trait ConfigValue: Sized {
-    /// The platform `data_type` of the field: `string`, `password`, `numeric`, `boolean` or
-    /// `timezone`.
+    /// The platform `data_type` of the field: `string`, `password`, `numeric`, `boolean`,
+    /// `timezone` or `file`.
     const DATA_TYPE: &'static str;
 
     /// Reads the field; `Ok(None)` when the configuration lacks it. The error is a short reason
@@ -80,12 +80,52 @@ impl ConfigValue for TimeZone {
     }
 }
 
+/// A file chosen in the asset form (a `file` field), e.g. a script that preprocesses
+/// containers. Its value arrives as text: the official SDK reads a file field as a string, and
+/// the corpus connectors run a `preprocess_script` field's value as source code (inferred; the
+/// platform documents no more).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct AssetFile(String);
+
+impl AssetFile {
+    /// The file's text, as the platform sent it.
+    pub fn text(&self) -> &str {
+        &self.0
+    }
+}
+
+impl ConfigValue for AssetFile {
+    const DATA_TYPE: &'static str = "file";
+
+    fn read(config: &Config, name: &str) -> Result<Option<Self>, String> {
+        match config.get(name) {
+            None => Ok(None),
+            Some(Value::String(text)) => Ok(Some(Self(text.clone()))),
+            Some(_) => Err("expected the file's text".to_owned()),
+        }
+    }
+}
+
+/// A placeholder (a `ph` field): it only spaces the asset configuration form and never has a
+/// value, so it is read as itself whatever the configuration holds, and is never required.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct Spacer;
+
+impl AssetField for Spacer {
+    const REQUIRED: bool = false;
+    const DATA_TYPE: &'static str = "ph";
+
+    fn extract(_: &Config, _: &str) -> Result<Self, ActionError> {
+        Ok(Self)
+    }
+}
+
 /// The type of a field of a `#[connector]` struct: a [`ConfigValue`] (required) or an `Option`
-/// of one (not required).
+/// of one (not required), or a [`Spacer`].
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be used as an asset configuration field",
     label = "not a configuration type",
-    note = "configuration fields are String, integers, floats, bool, Secret (a password), TimeZone, or an `Option` of one"
+    note = "configuration fields are String, integers, floats, bool, Secret (a password), TimeZone, AssetFile, or an `Option` of one, or a Spacer"
 )]
 pub trait AssetField: Sized {
     /// Whether the asset must set the field.
@@ -131,8 +171,7 @@ mod tests {
     use serde_json::json;
 
     fn config() -> Config {
-        let Value::Object(values) =
-            json!({"server": "whois.example", "timeout": "x", "zone": "Europe/Paris"})
+        let Value::Object(values) = json!({"server": "whois.example", "timeout": "x", "count": 3, "zone": "Europe/Paris", "script": "def f(c): return c\n"})
         else {
             unreachable!()
         };
@@ -152,6 +191,17 @@ mod tests {
             "Europe/Paris"
         );
         assert_eq!(
+            AssetFile::extract(&config, "script").unwrap().text(),
+            "def f(c): return c\n"
+        );
+        assert_eq!(
+            AssetFile::extract(&config, "count").unwrap_err().message(),
+            "Configuration field 'count' is invalid: expected the file's text"
+        );
+        // A spacer is read whatever the configuration holds, a value or none.
+        assert_eq!(Spacer::extract(&config, "server").unwrap(), Spacer);
+        assert_eq!(Spacer::extract(&config, "absent").unwrap(), Spacer);
+        assert_eq!(
             String::extract(&config, "absent").unwrap_err().message(),
             "Required configuration field 'absent' is missing"
         );
@@ -168,6 +218,9 @@ mod tests {
         assert_eq!(<Option<Secret> as AssetField>::DATA_TYPE, "password");
         assert_eq!(<i64 as AssetField>::DATA_TYPE, "numeric");
         assert_eq!(<TimeZone as AssetField>::DATA_TYPE, "timezone");
+        assert_eq!(<Option<AssetFile> as AssetField>::DATA_TYPE, "file");
+        assert_eq!(<Spacer as AssetField>::DATA_TYPE, "ph");
         const { assert!(<String as AssetField>::REQUIRED && !<Option<String> as AssetField>::REQUIRED) };
+        const { assert!(!<Spacer as AssetField>::REQUIRED) };
     }
 }

@@ -59,7 +59,7 @@ pub use soar_macros::{ActionOutput, action, actions, connector, on_poll, test_co
 /// What a connector author needs in scope: `use soar_runtime::prelude::*;`.
 pub mod prelude {
     pub use crate::app_json::AppJson;
-    pub use crate::asset::TimeZone;
+    pub use crate::asset::{AssetFile, Spacer, TimeZone};
     pub use crate::config::Config;
     pub use crate::connector::{Connector, Hooks};
     pub use crate::context::Ctx;

@@ -150,7 +150,9 @@ pub const EXPRESSIBLE: [(Level, &[&str]); 7] = [
 ];
 
 /// The configuration `data_type`s the macros write (from the field's Rust type).
-pub const CONFIG_DATA_TYPES: [&str; 5] = ["string", "password", "numeric", "boolean", "timezone"];
+pub const CONFIG_DATA_TYPES: [&str; 7] = [
+    "string", "password", "numeric", "boolean", "timezone", "file", "ph",
+];
 
 /// One thing an app declares that the macros cannot express.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]

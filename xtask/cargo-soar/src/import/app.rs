@@ -346,6 +346,8 @@ fn config_fields(app: &AppJson, out: &mut String, notes: &mut Notes) {
             DataType::Password => "Secret",
             DataType::Boolean => "bool",
             DataType::Timezone => "TimeZone",
+            DataType::File => "AssetFile",
+            DataType::Ph => "Spacer",
             DataType::Numeric => values::numeric_type(
                 field.default.as_ref().map(DefaultValue::to_value).as_ref(),
                 field.value_list.as_deref(),
@@ -390,16 +392,24 @@ fn config_fields(app: &AppJson, out: &mut String, notes: &mut Notes) {
             &at,
             notes,
         ));
-        let description = field
+        let blank = field
             .description
             .as_deref()
-            .map(|text| description_text(text, &at.child("description"), notes, || name.clone()));
-        match &description {
-            Some(text) => doc(out, "    ", text),
-            None => notes.corrected(
-                &at.child("description"),
-                "missing; the macros write the field name's title".to_owned(),
-            ),
+            .is_none_or(|text| text.trim().is_empty());
+        if field.data_type == DataType::Ph && blank {
+            // A spacer shows no label; without a description the macros would title its name.
+            attrs.push("description = \"\"".to_owned());
+        } else {
+            let description = field.description.as_deref().map(|text| {
+                description_text(text, &at.child("description"), notes, || name.clone())
+            });
+            match &description {
+                Some(text) => doc(out, "    ", text),
+                None => notes.corrected(
+                    &at.child("description"),
+                    "missing; the macros write the field name's title".to_owned(),
+                ),
+            }
         }
         for (key, _) in &field.extra {
             notes.dropped(
@@ -421,7 +431,8 @@ fn config_fields(app: &AppJson, out: &mut String, notes: &mut Notes) {
         if !attrs.is_empty() {
             out.push_str(&format!("    #[config({})]\n", attrs.join(", ")));
         }
-        let ty = if field.is_required() {
+        // A spacer has no value to require, and is its own type either way.
+        let ty = if field.is_required() || field.data_type == DataType::Ph {
             base.to_owned()
         } else {
             format!("Option<{base}>")

@@ -9,8 +9,8 @@
 //! 3. what the import lists as dropped is taken off the original, and what it lists as
 //!    corrected is not compared (each is in the app's notes, with its reason);
 //! 4. the platform's own defaults are the same as their absence: `false` for `required`,
-//!    `primary`, `allow_list` and `fips_compliant`, an empty `verbose`, an empty list of
-//!    `contributors`, `contains`, `value_list` or `example_values`;
+//!    `primary`, `allow_list` and `fips_compliant`, an empty `verbose` or `description`, an
+//!    empty list of `contributors`, `contains`, `value_list` or `example_values`;
 //! 5. `contains` lists are compared as sets (the platform matches by membership);
 //! 6. the four standard output entries (`action_result.status`, `action_result.message`,
 //!    `summary.total_objects`, `summary.total_objects_successful`), which the framework writes for
@@ -34,6 +34,9 @@ const DROPPED: &str = "\u{0}dropped";
 
 /// Keys whose `false` is the platform's default when they are absent.
 const FALSE_DEFAULTS: [&str; 4] = ["required", "primary", "allow_list", "fips_compliant"];
+
+/// Keys whose empty text is the same as their absence.
+const EMPTY_TEXT_DEFAULTS: [&str; 2] = ["verbose", "description"];
 
 /// Keys whose empty list is the same as their absence.
 const EMPTY_DEFAULTS: [&str; 4] = ["contributors", "contains", "value_list", "example_values"];
@@ -146,7 +149,10 @@ fn tidy(value: &mut Value) {
             map.retain(|key, item| {
                 let default = match item {
                     Value::Bool(false) => FALSE_DEFAULTS.contains(&key.as_str()),
-                    Value::String(text) => text == DROPPED || (key == "verbose" && text.is_empty()),
+                    Value::String(text) => {
+                        text == DROPPED
+                            || (text.is_empty() && EMPTY_TEXT_DEFAULTS.contains(&key.as_str()))
+                    }
                     Value::Array(items) => {
                         items.is_empty() && EMPTY_DEFAULTS.contains(&key.as_str())
                     }
@@ -360,6 +366,7 @@ mod tests {
             "utctime_updated": "x",
             "pip39_dependencies": {"wheel": []},
             "fips_compliant": false,
+            "configuration": {"ph": {"data_type": "ph", "order": 0}},
             "actions": [{
                 "identifier": "b", "verbose": "",
                 "parameters": {"p": {"required": false, "contains": ["ip", "domain"], "junk": 1}},
@@ -367,6 +374,7 @@ mod tests {
             }, {"identifier": "a", "description": "Done."}]
         });
         let generated = json!({
+            "configuration": {"ph": {"data_type": "ph", "order": 0, "description": ""}},
             "actions": [{"identifier": "a", "description": "Done"}, {
                 "identifier": "b",
                 "parameters": {"p": {"contains": ["domain", "ip"]}},

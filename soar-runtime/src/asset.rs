@@ -106,8 +106,9 @@ impl ConfigValue for AssetFile {
     }
 }
 
-/// A placeholder (a `ph` field): it only spaces the asset configuration form and never has a
-/// value, so it is read as itself whatever the configuration holds, and is never required.
+/// A placeholder (a `ph` field): it only spaces the asset configuration form, or an action's
+/// parameter form, and never has a value, so it is read as itself whatever the configuration
+/// or the parameters hold, and is never required.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub struct Spacer;
 

@@ -134,7 +134,7 @@ pub fn list<T: Param>(params: &Map<String, Value>, name: &str) -> Result<Vec<T>,
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be used as an action parameter",
     label = "not a parameter type",
-    note = "a parameter is a `Param` type (String, integers, floats, bool, Secret, the typed values of `soar_runtime::values`), an `Option` of one, or a `Vec` of one for a comma-separated list"
+    note = "a parameter is a `Param` type (String, integers, floats, bool, Secret, the typed values of `soar_runtime::values`), an `Option` of one, a `Vec` of one for a comma-separated list, or a `Spacer`"
 )]
 pub trait ActionParam: Sized {
     /// Whether a parameter dict must hold the parameter.
@@ -196,6 +196,19 @@ impl<T: Param> ActionParam for Option<Vec<T>> {
     fn extract(params: &Map<String, Value>, name: &str) -> Result<Self, ActionError> {
         let items = list(params, name)?;
         Ok((!items.is_empty()).then_some(items))
+    }
+}
+
+/// A placeholder in the action's form (a `ph` parameter, as in the asset form): never required,
+/// never a value.
+impl ActionParam for crate::asset::Spacer {
+    const REQUIRED: bool = false;
+    const ALLOW_LIST: bool = false;
+    const DATA_TYPE: &'static str = "ph";
+    const CONTAINS: &'static [&'static str] = &[];
+
+    fn extract(_: &Map<String, Value>, _: &str) -> Result<Self, ActionError> {
+        Ok(Self)
     }
 }
 

@@ -27,6 +27,10 @@ pub struct Echo {
     repeat: Option<i64>,
     /// API token
     token: Option<Secret>,
+    #[config(description = "")]
+    spacer: Spacer,
+    /// Script to prefix every echo with
+    prefix_script: Option<AssetFile>,
     #[config(skip)]
     calls: u32,
 }
@@ -64,6 +68,8 @@ struct Echoed {
     text: String,
     #[serde(rename = "times")]
     count: i64,
+    /// Keys that are data: the text's letters, each with its count.
+    letters: std::collections::BTreeMap<String, u32>,
 }
 
 /// Echo a text back.
@@ -75,6 +81,7 @@ fn echo(
     /// The text to echo
     #[param(primary, contains = ["domain"])]
     text: String,
+    #[param(description = "")] _gap: Spacer,
     times: Option<i64>,
 ) -> Result<Vec<Echoed>, ActionError> {
     connector.calls += 1;
@@ -85,10 +92,19 @@ fn echo(
     if text == "panic.example" {
         panic!("asked to panic");
     }
+    let text = match &connector.prefix_script {
+        Some(script) => format!("{}{text}", script.text()),
+        None => text,
+    };
+    let mut letters = std::collections::BTreeMap::new();
+    for letter in text.chars().filter(char::is_ascii_alphabetic) {
+        *letters.entry(letter.to_string()).or_insert(0) += 1;
+    }
     Ok((0..count)
         .map(|_| Echoed {
             text: text.clone(),
             count,
+            letters: letters.clone(),
         })
         .collect())
 }
@@ -119,11 +135,12 @@ fn an_action_gets_typed_parameters_and_writes_typed_data() {
         .iter()
         .map(|r| &r["data"])
         .collect();
+    let letters = json!({"a": 1, "c": 1, "e": 2, "l": 1, "m": 2, "o": 1, "p": 1, "x": 1});
     assert_eq!(
         data[0],
-        &json!([{"text": "example.com", "times": 2}, {"text": "example.com", "times": 2}])
+        &json!([{"text": "example.com", "times": 2, "letters": letters}, {"text": "example.com", "times": 2, "letters": letters}])
     );
-    assert_eq!(data[1], &json!([{"text": "example.org", "times": 1}]));
+    assert_eq!(data[1][0]["text"], "example.org");
     assert_eq!(
         result["result_data"][2]["message"],
         "Cannot echo a negative number of times"
@@ -189,7 +206,18 @@ fn the_app_json_lists_the_actions_and_configuration() {
     let identifiers: Vec<&str> = app.actions.iter().map(|a| a.identifier.as_str()).collect();
     assert_eq!(identifiers, ["test_asset_connectivity", "echo"]);
     let fields: Vec<&str> = app.configuration.keys().map(String::as_str).collect();
-    assert_eq!(fields, ["server", "repeat", "token"]);
+    assert_eq!(
+        fields,
+        ["server", "repeat", "token", "spacer", "prefix_script"]
+    );
+    let spacer = &app.configuration["spacer"];
+    assert_eq!(spacer.data_type.to_string(), "ph");
+    assert!(!spacer.is_required());
+    assert_eq!(spacer.description.as_deref(), Some(""));
+    assert_eq!(
+        app.configuration["prefix_script"].data_type.to_string(),
+        "file"
+    );
     assert!(app.configuration["server"].is_required());
     assert!(app.configuration["token"].is_password());
     assert_eq!(app.main_module, "echotest_connector.py");
@@ -199,6 +227,31 @@ fn the_app_json_lists_the_actions_and_configuration() {
     assert!(echo.parameters["text"].is_required());
     assert_eq!(echo.parameters["text"].contains(), ["domain"]);
     assert!(!echo.parameters["times"].is_required());
+    let gap = &echo.parameters["_gap"];
+    assert_eq!(
+        (gap.data_type.to_string(), gap.is_required()),
+        ("ph".to_owned(), false)
+    );
+    assert!(
+        echo.output
+            .iter()
+            .any(|entry| entry.data_path == "action_result.data.*.letters.*"
+                && entry.data_type.to_string() == "numeric")
+    );
+}
+
+#[test]
+fn a_file_field_is_read_as_its_text_and_a_spacer_takes_no_value() {
+    let (result, _) = run_json(json!({
+        "identifier": "echo",
+        "config": {"server": "s", "spacer": "anything", "prefix_script": "ab"},
+        "parameters": [{"text": "c", "_gap": "ignored"}]
+    }));
+    assert_eq!(result["message"], "1 action succeeded", "{result}");
+    assert_eq!(
+        result["result_data"][0]["data"][0],
+        json!({"text": "abc", "times": 1, "letters": {"a": 1, "b": 1, "c": 1}})
+    );
 }
 
 #[test]
@@ -230,7 +283,21 @@ fn the_testing_harness_runs_one_action_with_typed_data() {
         data[2],
         Echoed {
             text: "example.org".into(),
-            count: 1
+            count: 1,
+            letters: [
+                ("a", 1),
+                ("e", 2),
+                ("g", 1),
+                ("l", 1),
+                ("m", 1),
+                ("o", 1),
+                ("p", 1),
+                ("r", 1),
+                ("x", 1)
+            ]
+            .into_iter()
+            .map(|(letter, n)| (letter.to_owned(), n))
+            .collect(),
         }
     );
     assert_eq!(

@@ -154,8 +154,9 @@ pub const STANDARD_DATA_PATHS: [&str; 4] = [
     "summary.total_objects_successful",
 ];
 
-/// `data_type` values of action parameters that the platform documents.
-pub const PARAMETER_DATA_TYPES: [&str; 4] = ["string", "numeric", "boolean", "password"];
+/// `data_type` values of action parameters that the platform documents, and `ph`: the
+/// placeholder of the asset form, which 11 corpus apps also put in action forms.
+pub const PARAMETER_DATA_TYPES: [&str; 5] = ["string", "numeric", "boolean", "password", "ph"];
 
 /// `data_type` values of action outputs that the platform documents.
 pub const OUTPUT_DATA_TYPES: [&str; 3] = ["string", "numeric", "boolean"];

@@ -217,7 +217,9 @@ fn write_action(
         bindings.push("params".to_owned());
     }
     for param in &params {
-        doc(out, "    ", &param.description);
+        if !param.description.is_empty() {
+            doc(out, "    ", &param.description);
+        }
         if !param.attrs.is_empty() {
             out.push_str(&format!("    #[param({})]\n", param.attrs.join(", ")));
         }
@@ -569,6 +571,7 @@ fn parameter_of(
         }),
         DataType::Boolean => ("bool".to_owned(), Vec::new()),
         DataType::Password => ("Secret".to_owned(), Vec::new()),
+        DataType::Ph => ("Spacer".to_owned(), Vec::new()),
         other => {
             notes.corrected(
                 &at.child("data_type"),
@@ -602,9 +605,15 @@ fn parameter_of(
         at,
         notes,
     ));
+    let spacer = base == "Spacer";
     let description = match parameter.description.as_deref() {
         Some(text) if !text.trim().is_empty() => {
             description_text(text, &at.child("description"), notes, || name.to_owned())
+        }
+        // A spacer shows no label; without a description the macros would title its name.
+        _ if spacer => {
+            attrs.push("description = \"\"".to_owned());
+            String::new()
         }
         _ => {
             notes.corrected(
@@ -635,11 +644,12 @@ fn parameter_of(
             "a key of parameters the macros do not write".to_owned(),
         );
     }
+    // A spacer is never required and has no value to list: it is its own type.
     let mut ty = base.clone();
-    if parameter.is_allow_list() {
+    if parameter.is_allow_list() && !spacer {
         ty = format!("Vec<{ty}>");
     }
-    if !parameter.is_required() {
+    if !parameter.is_required() && !spacer {
         ty = format!("Option<{ty}>");
     }
     let mut declared: Vec<String> = type_contains;
@@ -652,6 +662,7 @@ fn parameter_of(
         "bool" => "boolean",
         "Secret" => "password",
         "i64" | "f64" | "Port" => "numeric",
+        "Spacer" => "ph",
         _ => "string",
     };
     Param {

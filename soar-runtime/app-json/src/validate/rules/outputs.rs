@@ -43,7 +43,13 @@ fn entries(action: &Action, at: &Pointer, findings: &mut Vec<Finding>) {
             findings.push(Finding::new(Rule::DuplicateDataPath, &at, message));
         }
         let data_type = entry.data_type.as_str();
-        if !soar_vocab::OUTPUT_DATA_TYPES.contains(&data_type) {
+        // A parameter's entry has the parameter's data type, a placeholder's `ph` included.
+        let parameter_type = path
+            .strip_prefix("action_result.parameter.")
+            .and_then(|name| action.parameters.get(name))
+            .map(|parameter| parameter.data_type.as_str());
+        if !soar_vocab::OUTPUT_DATA_TYPES.contains(&data_type) && parameter_type != Some(data_type)
+        {
             let message = format!(
                 "the output data type {data_type:?} is not one of string, numeric, boolean"
             );

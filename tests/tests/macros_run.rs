@@ -28,7 +28,7 @@ pub struct Echo {
     /// API token
     token: Option<Secret>,
     #[config(description = "")]
-    spacer: Spacer,
+    pub spacer: Spacer,
     /// Script to prefix every echo with
     prefix_script: Option<AssetFile>,
     #[config(skip)]

@@ -27,6 +27,7 @@ pub struct Echo {
     repeat: Option<i64>,
     /// API token
     token: Option<Secret>,
+    /// A gap in the form between the token and the script, without a label.
     #[config(description = "")]
     pub spacer: Spacer,
     /// Script to prefix every echo with

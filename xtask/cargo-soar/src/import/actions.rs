@@ -13,7 +13,7 @@ use super::app::{Connector, capitalised, description_text};
 use super::idents::{self, Scope};
 use super::notes::Notes;
 use super::outputs::{
-    self, DATA_PREFIX, Leaf, Node, PlainOrKeys, SUMMARY_PREFIX, StructDef, TypeDef,
+    self, DATA_PREFIX, Leaf, Node, PlainNewtype, PlainOrKeys, SUMMARY_PREFIX, StructDef, TypeDef,
 };
 use super::text::{doc, fits_doc_rest, list, string};
 use super::{Refusal, values};
@@ -80,6 +80,7 @@ pub fn write(
         match def {
             TypeDef::Struct(def) => write_struct(def, out),
             TypeDef::PlainOrKeys(def) => write_plain_or_keys(def, out),
+            TypeDef::Newtype(def) => write_newtype(def, out),
         }
     }
     Ok(Uses {
@@ -748,6 +749,8 @@ fn output_plan(
         }
         if let Some(name) = path.strip_prefix("action_result.parameter.") {
             parameter_output(entry, name, params, &at, notes);
+        } else if path == outputs::DATA_ITEM {
+            outputs::insert(&mut data, &[], outputs::leaf(entry, &at, notes), notes);
         } else if let Some((tree, rest)) = path
             .strip_prefix(DATA_PREFIX)
             .map(|rest| (&mut data, rest))
@@ -758,17 +761,14 @@ fn output_plan(
         {
             let segments: Vec<&str> = rest.split('.').collect();
             outputs::insert(tree, &segments, outputs::leaf(entry, &at, notes), notes);
-        } else if matches!(
-            path,
-            "action_result.data" | "action_result.data.*" | "action_result.summary"
-        ) {
+        } else if matches!(path, "action_result.data" | "action_result.summary") {
             notes.dropped(&at, "the data or the summary declared as a plain value; the framework declares the values inside it".to_owned());
         } else {
             notes.dropped(&at, "a data path outside action_result.data.*, action_result.summary and the parameters, which the macros do not write".to_owned());
         }
     }
-    let (data, summary) = (data.fields, summary.fields);
-    if data.is_empty() && summary.is_empty() {
+    let summary = summary.fields;
+    if data.fields.is_empty() && data.leaf.is_none() && summary.is_empty() {
         return OutputPlan {
             return_type: "()".to_owned(),
             structs: Vec::new(),
@@ -776,7 +776,7 @@ fn output_plan(
     }
     let stem = idents::camel(idents::plain(function), "Action");
     let data_name = connector.types.unique(format!("{stem}Data"));
-    let mut structs = outputs::structs(data_name.clone(), &data, &mut connector.types);
+    let mut structs = outputs::item_types(data_name.clone(), &data, &mut connector.types);
     let return_type = if summary.is_empty() {
         format!("Output<{data_name}>")
     } else {
@@ -909,6 +909,18 @@ fn write_plain_or_keys(def: &PlainOrKeys, out: &mut String) {
         output_attr(leaf.as_ref())
     ));
     out.push_str("}\n");
+}
+
+/// Writes the newtype of data items declared as plain values.
+fn write_newtype(def: &PlainNewtype, out: &mut String) {
+    out.push_str("#[derive(Debug, Clone, Default, Serialize, Deserialize, ActionOutput)]\n");
+    out.push_str("#[serde(transparent)]\n");
+    let (plain, leaf) = &def.plain;
+    out.push_str(&format!(
+        "pub struct {}({}pub {plain});\n",
+        def.name,
+        output_attr(Some(leaf))
+    ));
 }
 
 /// `#[output(...)] ` for a leaf that has something to say, or nothing.

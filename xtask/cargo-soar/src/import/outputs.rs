@@ -11,7 +11,9 @@ use soar_app_json::{DataType, OutputEntry, Pointer};
 use super::idents::{self, Scope};
 use super::notes::Notes;
 
-/// Where the data items are.
+/// A data item itself.
+pub const DATA_ITEM: &str = "action_result.data.*";
+/// Where the data items' keys are.
 pub const DATA_PREFIX: &str = "action_result.data.*.";
 /// Where the summary is.
 pub const SUMMARY_PREFIX: &str = "action_result.summary.";
@@ -133,6 +135,17 @@ pub enum TypeDef {
     /// A value declared both plain and with keys below it (XML turned into JSON writes one
     /// element as a string and several as a list): an untagged enum of the two.
     PlainOrKeys(Box<PlainOrKeys>),
+    /// Data items declared as plain values: a transparent newtype of the value.
+    Newtype(PlainNewtype),
+}
+
+/// The newtype of a data item declared as a plain value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlainNewtype {
+    /// The type's name.
+    pub name: String,
+    /// The plain value's type and its entry.
+    pub plain: (String, Leaf),
 }
 
 /// A struct to write: its name, and its fields with their types and attributes.
@@ -179,6 +192,27 @@ pub fn structs(name: String, fields: &[(String, Node)], types: &mut Scope) -> Ve
         out: &mut out,
     }
     .collect(name, fields);
+    out
+}
+
+/// The types of the data item node (`action_result.data.*`), named `name`: a struct of its
+/// keys, a newtype of a plain value when the items are declared plain (a list of ids), or the
+/// enum of both.
+pub fn item_types(name: String, item: &Node, types: &mut Scope) -> Vec<TypeDef> {
+    let Some(plain) = &item.leaf else {
+        return structs(name, &item.fields, types);
+    };
+    let plain = (plain_type(plain).to_owned(), plain.clone());
+    if item.fields.is_empty() {
+        return vec![TypeDef::Newtype(PlainNewtype { name, plain })];
+    }
+    let keys = types.unique(format!("{name}Keys"));
+    let mut out = vec![TypeDef::PlainOrKeys(Box::new(PlainOrKeys {
+        name,
+        plain,
+        keys: (keys.clone(), None),
+    }))];
+    out.extend(structs(keys, &item.fields, types));
     out
 }
 
@@ -347,6 +381,7 @@ mod tests {
                     def.name,
                     vec![field("Plain", &def.plain.0), field("Keys", &def.keys.0)],
                 ),
+                TypeDef::Newtype(def) => (def.name, vec![field("0", &def.plain.0)]),
             })
             .collect();
         let pointers = notes.iter().map(|note| note.pointer.to_string()).collect();
@@ -484,5 +519,43 @@ mod tests {
             ),
         ];
         assert_eq!(shapes, expected);
+    }
+
+    #[test]
+    fn data_items_declared_plain_are_a_newtype_or_the_enum_of_both() {
+        let leaf = |index: usize| Leaf {
+            data_type: DataType::Numeric,
+            contains: Vec::new(),
+            examples: Vec::new(),
+            column: None,
+            pointer: Pointer::root().child(index),
+        };
+        let mut notes = Notes::default();
+        let mut item = Node::default();
+        insert(&mut item, &[], leaf(0), &mut notes);
+        let names = |defs: Vec<TypeDef>| -> Vec<String> {
+            defs.into_iter()
+                .map(|def| match def {
+                    TypeDef::Struct(def) => format!("struct {}", def.name),
+                    TypeDef::PlainOrKeys(def) => {
+                        format!("enum {}({}, {})", def.name, def.plain.0, def.keys.0)
+                    }
+                    TypeDef::Newtype(def) => format!("newtype {}({})", def.name, def.plain.0),
+                })
+                .collect()
+        };
+        let plain = item_types("Ids".into(), &item, &mut Scope::of_types(&[]));
+        assert_eq!(names(plain), ["newtype Ids(i64)"]);
+        insert(&mut item, &["meta", "total"], leaf(1), &mut notes);
+        let both = item_types("Ids".into(), &item, &mut Scope::of_types(&[]));
+        assert_eq!(
+            names(both),
+            [
+                "enum Ids(i64, IdsKeys)",
+                "struct IdsKeys",
+                "struct IdsKeysMeta"
+            ]
+        );
+        assert!(notes.is_empty());
     }
 }

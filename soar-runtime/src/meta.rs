@@ -138,6 +138,18 @@ pub struct ActionMeta {
     pub undo: Option<&'static str>,
     /// Serialisation of concurrent runs.
     pub lock: Option<LockMeta>,
+    /// Whole values listed as data paths of their own.
+    pub whole: WholeMeta,
+}
+
+/// Which whole values an action lists as data paths themselves (`whole(data, summary)`), as
+/// many real apps do so that a playbook can select them: the data list and the summary.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct WholeMeta {
+    /// `action_result.data`.
+    pub data: bool,
+    /// `action_result.summary`.
+    pub summary: bool,
 }
 
 /// One action parameter (an argument of the action function).

@@ -21,6 +21,8 @@ use crate::meta::{Column, FieldMeta, Literal, OutputSpec};
 use crate::result::ActionResult;
 use crate::values;
 
+/// The data list of a result: `action_result.data`.
+pub const DATA_LIST_PATH: &str = "action_result.data";
 /// Where the data items of a result are: `action_result.data.*`.
 pub const DATA_PATH: &str = "action_result.data.*";
 /// Where the summary of a result is: `action_result.summary`.

@@ -76,7 +76,7 @@ struct Echoed {
 /// Echo a text back.
 ///
 /// Repeats the text as often as asked.
-#[action(kind = "investigate", read_only)]
+#[action(kind = "investigate", read_only, whole(data))]
 fn echo(
     connector: &mut Echo,
     /// The text to echo
@@ -233,12 +233,19 @@ fn the_app_json_lists_the_actions_and_configuration() {
         (gap.data_type.to_string(), gap.is_required()),
         ("ph".to_owned(), false)
     );
-    assert!(
+    let data_type = |path: &str| {
         echo.output
             .iter()
-            .any(|entry| entry.data_path == "action_result.data.*.letters.*"
-                && entry.data_type.to_string() == "numeric")
+            .find(|entry| entry.data_path == path)
+            .map(|entry| entry.data_type.to_string())
+    };
+    assert_eq!(
+        data_type("action_result.data.*.letters.*").as_deref(),
+        Some("numeric")
     );
+    // `whole(data)`: the data list itself, and no summary, which `whole` did not name.
+    assert_eq!(data_type("action_result.data").as_deref(), Some("string"));
+    assert_eq!(data_type("action_result.summary"), None);
 }
 
 #[test]

@@ -187,6 +187,10 @@ fn meta(action: &Action) -> TokenStream {
         }
         None => quote!(::core::option::Option::None),
     };
+    let (whole_data, whole_summary) = (
+        action.whole.data.is_present(),
+        action.whole.summary.is_present(),
+    );
     quote! {
         #runtime::meta::ActionMeta {
             rank: #runtime::meta::Rank::#rank,
@@ -201,6 +205,7 @@ fn meta(action: &Action) -> TokenStream {
             render: #render,
             undo: #undo,
             lock: #lock,
+            whole: #runtime::meta::WholeMeta { data: #whole_data, summary: #whole_summary },
         }
     }
 }

@@ -10,7 +10,9 @@ use syn::{Attribute, FnArg, Ident, Pat, ReturnType, Signature, Type};
 use super::Text;
 use crate::docs::Docs;
 use crate::names;
-use crate::parse::action::{ActionArgs, ActionAttr, LockArgs, ParamArgs, RenderArgs, ReservedArgs};
+use crate::parse::action::{
+    ActionArgs, ActionAttr, LockArgs, ParamArgs, RenderArgs, ReservedArgs, WholeArgs,
+};
 use crate::parse::literal::{ContainsItem, Literal};
 
 /// The description of an undocumented test connectivity action.
@@ -81,6 +83,8 @@ pub struct Action {
     pub undo: Option<SpannedValue<String>>,
     /// Platform versions.
     pub versions: String,
+    /// Whole values listed as data paths of their own.
+    pub whole: WholeArgs,
     /// The parameter arguments.
     pub params: Vec<Param>,
     /// The arguments an on poll function takes its parameters as (at most one).
@@ -124,6 +128,7 @@ struct Settings {
     lock: Option<LockArgs>,
     undo: Option<SpannedValue<String>>,
     versions: Option<String>,
+    whole: WholeArgs,
     krate: Option<syn::Path>,
 }
 
@@ -139,6 +144,7 @@ fn settings(attr: ActionAttr, args: TokenStream) -> darling::Result<Settings> {
             lock: args.lock,
             undo: args.undo,
             versions: args.versions,
+            whole: args.whole.unwrap_or_default(),
             krate: args.krate,
         });
     }
@@ -177,6 +183,7 @@ fn settings(attr: ActionAttr, args: TokenStream) -> darling::Result<Settings> {
         lock: None,
         undo: None,
         versions: None,
+        whole: WholeArgs::default(),
         krate: args.krate,
     })
 }
@@ -261,6 +268,7 @@ pub fn build(
         lock: settings.lock,
         undo: settings.undo,
         versions: settings.versions.unwrap_or_else(|| "EQ(*)".to_owned()),
+        whole: settings.whole,
         params: inputs.params,
         poll_args: inputs.poll_args,
         output,

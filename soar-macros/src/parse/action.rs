@@ -28,9 +28,23 @@ pub struct ActionArgs {
     pub undo: Option<SpannedValue<String>>,
     /// Platform versions, `EQ(*)` unless given.
     pub versions: Option<String>,
+    /// Whole values listed as data paths of their own.
+    pub whole: Option<WholeArgs>,
     /// Where generated code finds the runtime.
     #[darling(rename = "crate")]
     pub krate: Option<syn::Path>,
+}
+
+/// `whole(data, summary)`: the data list (`action_result.data`) and the summary
+/// (`action_result.summary`) listed as data paths themselves, as many real apps list them, so
+/// that a playbook can select the whole value.
+#[derive(Debug, Clone, Copy, Default, FromMeta)]
+#[darling(default)]
+pub struct WholeArgs {
+    /// `action_result.data`.
+    pub data: Flag,
+    /// `action_result.summary`.
+    pub summary: Flag,
 }
 
 /// The arguments of `#[test_connectivity(...)]` and `#[on_poll(...)]`.

@@ -13,7 +13,7 @@ use crate::bundle;
 use crate::meta::{
     ConfigFieldMeta, ConnectorMeta, Literal, LockMeta, OutputSpec, ParamMeta, Rank, RenderMeta,
 };
-use crate::output::add_contains;
+use crate::output::{DATA_LIST_PATH, SUMMARY_PATH, add_contains};
 
 /// The app JSON of connector `C`. `utctime_updated` is the time that `SOURCE_DATE_EPOCH` names,
 /// when it is set (see [`crate::time`]).
@@ -227,6 +227,14 @@ pub fn outputs(registration: &ActionRegistration) -> Vec<OutputSpec> {
             column: parameter.column,
         }));
         (registration.outputs)(&mut out);
+        let whole = [
+            (meta.whole.data, DATA_LIST_PATH),
+            (meta.whole.summary, SUMMARY_PATH),
+        ];
+        for (_, path) in whole.into_iter().filter(|(listed, _)| *listed) {
+            // Real apps list them as strings (277 summaries and 127 data lists in the corpus).
+            out.push(standard(path, "string", &[]));
+        }
     }
     out.push(standard(
         "summary.total_objects",

@@ -204,7 +204,15 @@ fn write_action(
         }
         Special::OnPoll => out.push_str("#[on_poll]\n"),
         Special::None => {
-            let args = action_args(action, &function, view.as_deref(), &params, at, notes);
+            let args = action_args(
+                action,
+                &function,
+                view.as_deref(),
+                &params,
+                &outputs.whole,
+                at,
+                notes,
+            );
             out.push_str(&format!("#[action({})]\n", args.join(", ")));
         }
     }
@@ -332,6 +340,7 @@ fn action_args(
     function: &str,
     view: Option<&str>,
     params: &[Param],
+    whole: &[&str],
     at: &Pointer,
     notes: &mut Notes,
 ) -> Vec<String> {
@@ -376,6 +385,11 @@ fn action_args(
     }
     if let Some(lock) = lock(action, params, at, notes) {
         args.push(lock);
+    }
+    if !whole.is_empty() {
+        let mut parts = whole.to_vec();
+        parts.sort_unstable();
+        args.push(format!("whole({})", parts.join(", ")));
     }
     for key in action.extra.keys() {
         notes.dropped(
@@ -704,10 +718,44 @@ fn typed_value(data_type: &str, contains: &[String]) -> Option<(String, Vec<Stri
         })
 }
 
-/// The return type of an action and the output structs it needs.
+/// The return type of an action, the output types it needs, and the whole values it lists
+/// (`whole(data, summary)`).
 struct OutputPlan {
     return_type: String,
     structs: Vec<TypeDef>,
+    whole: Vec<&'static str>,
+}
+
+/// The part of `whole(...)` that lists `path`: `data` for `action_result.data`, `summary` for
+/// `action_result.summary`.
+fn whole_part(path: &str) -> Option<&'static str> {
+    match path {
+        "action_result.data" => Some("data"),
+        "action_result.summary" => Some("summary"),
+        _ => None,
+    }
+}
+
+/// Notes what a whole value's entry says beyond the plain string `whole(...)` lists.
+fn whole_entry_notes(entry: &OutputEntry, at: &Pointer, notes: &mut Notes) {
+    if entry.data_type != DataType::String {
+        notes.corrected(
+            &at.child("data_type"),
+            "`whole(...)` lists the whole value as a string, as most real apps do".to_owned(),
+        );
+    }
+    let described = [
+        ("contains", entry.contains.is_some()),
+        ("example_values", entry.example_values.is_some()),
+        ("column_name", entry.column_name.is_some()),
+        ("column_order", entry.column_order.is_some()),
+    ];
+    for (key, _) in described.into_iter().filter(|(_, present)| *present) {
+        notes.dropped(
+            &at.child(key),
+            "`whole(...)` lists the whole value without it".to_owned(),
+        );
+    }
 }
 
 fn output_plan(
@@ -721,6 +769,7 @@ fn output_plan(
     let at = at.child("output");
     let mut data = Node::default();
     let mut summary = Node::default();
+    let mut whole = Vec::new();
     let special = action.is_test_connectivity() || action.is_on_poll();
     for (index, entry) in action.output.iter().enumerate() {
         let at = at.child(index);
@@ -761,8 +810,16 @@ fn output_plan(
         {
             let segments: Vec<&str> = rest.split('.').collect();
             outputs::insert(tree, &segments, outputs::leaf(entry, &at, notes), notes);
-        } else if matches!(path, "action_result.data" | "action_result.summary") {
-            notes.dropped(&at, "the data or the summary declared as a plain value; the framework declares the values inside it".to_owned());
+        } else if let Some(part) = whole_part(path) {
+            if whole.contains(&part) {
+                notes.dropped(
+                    &at,
+                    "the data path is declared again; the first declaration is kept".to_owned(),
+                );
+            } else {
+                whole.push(part);
+            }
+            whole_entry_notes(entry, &at, notes);
         } else {
             notes.dropped(&at, "a data path outside action_result.data.*, action_result.summary and the parameters, which the macros do not write".to_owned());
         }
@@ -772,6 +829,7 @@ fn output_plan(
         return OutputPlan {
             return_type: "()".to_owned(),
             structs: Vec::new(),
+            whole,
         };
     }
     let stem = idents::camel(idents::plain(function), "Action");
@@ -791,6 +849,7 @@ fn output_plan(
     OutputPlan {
         return_type,
         structs,
+        whole,
     }
 }
 

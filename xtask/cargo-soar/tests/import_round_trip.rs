@@ -201,6 +201,11 @@ fn features(app: &Value) -> BTreeSet<String> {
             if path.starts_with("action_result.summary.") {
                 add("output summary");
             }
+            match path {
+                "action_result.data" | "action_result.summary" => add("output whole value"),
+                "action_result.data.*" => add("output plain data items"),
+                _ => {}
+            }
             if entry.get("column_name").is_some() {
                 add("output column");
             }

@@ -51,6 +51,16 @@ impl ConfigValue for Secret {
     }
 }
 
+/// A field whose value is text the platform sends as it is (a zone's name, a file's text):
+/// anything but a string is `expected <what>`.
+fn text(config: &Config, name: &str, what: &str) -> Result<Option<String>, String> {
+    match config.get(name) {
+        None => Ok(None),
+        Some(Value::String(text)) => Ok(Some(text.clone())),
+        Some(_) => Err(format!("expected {what}")),
+    }
+}
+
 /// A time zone name chosen in the asset form (a `timezone` field), e.g. `Europe/Paris`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct TimeZone(String);
@@ -72,11 +82,7 @@ impl ConfigValue for TimeZone {
     const DATA_TYPE: &'static str = "timezone";
 
     fn read(config: &Config, name: &str) -> Result<Option<Self>, String> {
-        match config.get(name) {
-            None => Ok(None),
-            Some(Value::String(zone)) => Ok(Some(Self(zone.clone()))),
-            Some(_) => Err("expected a time zone name".to_owned()),
-        }
+        Ok(text(config, name, "a time zone name")?.map(Self))
     }
 }
 
@@ -98,11 +104,7 @@ impl ConfigValue for AssetFile {
     const DATA_TYPE: &'static str = "file";
 
     fn read(config: &Config, name: &str) -> Result<Option<Self>, String> {
-        match config.get(name) {
-            None => Ok(None),
-            Some(Value::String(text)) => Ok(Some(Self(text.clone()))),
-            Some(_) => Err("expected the file's text".to_owned()),
-        }
+        Ok(text(config, name, "the file's text")?.map(Self))
     }
 }
 

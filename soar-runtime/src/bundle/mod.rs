@@ -322,12 +322,8 @@ mod tests {
         ));
         assert!(text.contains("def view_look_up(_provides, all_app_runs, context):"));
         assert!(!text.contains("view_whois_ip"));
-        let imports: Vec<&str> = text
-            .lines()
-            .filter(|line| line.starts_with("import ") || line.starts_with("from "))
-            .collect();
         assert_eq!(
-            imports,
+            imports(text),
             ["import json", "import whois_connector_native as native"]
         );
         assert!(text.contains("context[\"prerender\"] = True"));
@@ -346,6 +342,13 @@ mod tests {
             error,
             "actions `look-up` and `look_up` would share the view function `view_look_up`: rename one identifier"
         );
+    }
+
+    /// The import lines of a Python module.
+    fn imports(text: &str) -> Vec<&str> {
+        text.lines()
+            .filter(|line| line.starts_with("import ") || line.starts_with("from "))
+            .collect()
     }
 
     fn with_webhook(handler: &str) -> AppJson {
@@ -374,12 +377,8 @@ mod tests {
         assert!(text.contains(
             "def handle_webhook(method, headers, path_parts, query, body, asset, soar_rest_client=None):"
         ));
-        let imports: Vec<&str> = text
-            .lines()
-            .filter(|line| line.starts_with("import ") || line.starts_with("from "))
-            .collect();
         assert_eq!(
-            imports,
+            imports(text),
             ["import json", "import whois_connector_native as native"]
         );
         assert!(text.contains("native.connector.handle_webhook(payload)"));

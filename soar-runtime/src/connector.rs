@@ -7,7 +7,7 @@ use crate::app_json::{Action, AppJson};
 use crate::config::Config;
 use crate::context::Ctx;
 use crate::error::ActionError;
-use crate::meta::ViewFn;
+use crate::meta::{ViewFn, WebhookFn};
 use crate::result::ActionResult;
 
 /// A SOAR connector. [`crate::run::run`] drives one run through it in the platform's order:
@@ -32,6 +32,12 @@ pub trait Connector: Hooks + Sized {
     /// actions' `render(view = ...)` name; a hand-written connector has none unless it says.
     fn view(identifier: &str) -> Option<ViewFn> {
         let _ = identifier;
+        None
+    }
+
+    /// What answers the app's webhook requests ([`crate::webhook`]), if it has a webhook.
+    /// `#[connector]` answers with the handler its `webhook(handler = ...)` names.
+    fn webhook() -> Option<WebhookFn> {
         None
     }
 

@@ -51,6 +51,7 @@ pub mod time;
 pub mod values;
 pub mod vault;
 pub mod view;
+pub mod webhook;
 
 #[doc(inline)]
 pub use soar_app_json as app_json;
@@ -71,5 +72,6 @@ pub mod prelude {
     pub use crate::poll::PollParams;
     pub use crate::result::{ActionResult, Status};
     pub use crate::secret::Secret;
+    pub use crate::webhook::{WebhookRequest, WebhookResponse};
     pub use crate::{ActionOutput, action, actions, connector, on_poll, test_connectivity};
 }

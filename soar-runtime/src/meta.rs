@@ -79,9 +79,27 @@ pub struct ConnectorMeta {
     pub consolidate_widgets: Option<bool>,
     /// `module.function` that handles REST requests sent to the app.
     pub rest_handler: Option<&'static str>,
+    /// The webhook's settings, when the connector has a webhook handler.
+    pub webhook: Option<WebhookMeta>,
     /// The asset configuration fields, in form order.
     pub configuration: &'static [ConfigFieldMeta],
 }
+
+/// The settings of a connector's webhook (`#[connector(webhook(...))]`); the handler itself is
+/// [`crate::connector::Connector::webhook`].
+#[derive(Debug, Clone, Copy)]
+pub struct WebhookMeta {
+    /// Whether callers must authenticate to the platform.
+    pub requires_auth: bool,
+    /// The request headers the platform passes on to the handler.
+    pub allowed_headers: &'static [&'static str],
+    /// The networks (CIDR) allowed to call the webhook.
+    pub ip_allowlist: &'static [&'static str],
+}
+
+/// What answers a webhook request: the app JSON and the request as JSON in, the response as
+/// JSON out (see [`crate::webhook::handle`]).
+pub type WebhookFn = fn(&crate::app_json::AppJson, &str) -> String;
 
 /// One asset configuration field (a field of the connector struct).
 #[derive(Debug, Clone, Copy)]

@@ -31,6 +31,8 @@ pub enum Level {
     Render,
     /// An action's `lock`.
     Lock,
+    /// The app's `webhook`.
+    Webhook,
 }
 
 impl Level {
@@ -44,12 +46,13 @@ impl Level {
             Self::Output => "output entry",
             Self::Render => "render",
             Self::Lock => "lock",
+            Self::Webhook => "webhook",
         }
     }
 }
 
 /// The keys the macros (or the bundler) write, per level.
-pub const EXPRESSIBLE: [(Level, &[&str]); 7] = [
+pub const EXPRESSIBLE: [(Level, &[&str]); 8] = [
     (
         Level::App,
         &[
@@ -77,6 +80,7 @@ pub const EXPRESSIBLE: [(Level, &[&str]); 7] = [
             "app_config_render",
             "consolidate_widgets",
             "rest_handler",
+            "webhook",
             "contributors",
             "configuration",
             "actions",
@@ -147,6 +151,16 @@ pub const EXPRESSIBLE: [(Level, &[&str]); 7] = [
         Level::Lock,
         &["enabled", "data_path", "concurrency", "timeout"],
     ),
+    (
+        // No `routes`: the platform calls the one handler for every path.
+        Level::Webhook,
+        &[
+            "handler",
+            "requires_auth",
+            "allowed_headers",
+            "ip_allowlist",
+        ],
+    ),
 ];
 
 /// The configuration `data_type`s the macros write (from the field's Rust type).
@@ -173,6 +187,9 @@ pub fn gaps(app: &Value) -> Vec<Gap> {
     let root = Pointer::root();
     unknown_keys(Level::App, top, &root, &mut found);
     dependency_gaps(top, &mut found);
+    if let Some(webhook) = top.get("webhook").and_then(Value::as_object) {
+        unknown_keys(Level::Webhook, webhook, &root.child("webhook"), &mut found);
+    }
     if let Some(configuration) = top.get("configuration").and_then(Value::as_object) {
         for (position, (name, field)) in configuration.iter().enumerate() {
             let pointer = root.child("configuration").child(name);

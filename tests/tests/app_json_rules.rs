@@ -144,6 +144,16 @@ fn top_level_sloppiness() {
         &clean_with(|app| app.utctime_updated = None),
         &[(Rule::MissingKey, "")],
     );
+    assert_findings(
+        &clean_with(|app| {
+            app.webhook = Some(soar_runtime::app_json::Webhook {
+                handler: Some("whois_connector_webhook.handle_webhook".into()),
+                ip_allowlist: Some(vec!["0.0.0.0/0".into(), "10.0.0.1/8".into()]),
+                ..Default::default()
+            });
+        }),
+        &[(Rule::WebhookNetwork, "/webhook/ip_allowlist/1")],
+    );
 }
 
 #[test]

@@ -31,10 +31,11 @@ fn the_corpus_tally_prints_every_feature_with_its_apps() {
     }
     let apps_of = |feature: &str| tallies.get(feature).map(|found| found.apps.len());
     // Facts of the corpus that issue 10 counts: the measure finds them.
-    assert_eq!(apps_of("app key `webhook`"), Some(2));
+    assert_eq!(apps_of("webhook key `routes`"), Some(1));
     // What the macros have learnt is no gap any more.
     for learnt in [
         "app key `rest_handler`",
+        "app key `webhook`",
         "app key `app_config_render`",
         "app key `latest_tested_versions`",
         "render key `menu_name`",

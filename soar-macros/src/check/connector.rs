@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use darling::Error;
 
 use soar_vocab::text::{
-    is_app_version, is_lowercase_uuid, is_main_module, is_min_phantom_version,
+    is_app_version, is_cidr, is_lowercase_uuid, is_main_module, is_min_phantom_version,
     is_python_version_text, is_rest_handler,
 };
 
@@ -88,6 +88,17 @@ pub fn check(connector: &Connector) -> darling::Result<()> {
             ),
         ));
     }
+    for network in app.webhook.iter().flat_map(|webhook| &webhook.ip_allowlist) {
+        if !is_cidr(network) {
+            errors.push(error_at(
+                network.span(),
+                format!(
+                    "`{}` is not a network the webhook's ip_allowlist takes: expected an IPv4 or IPv6 address or CIDR with no bits set after the prefix, such as \"10.0.0.0/8\" or \"::/0\"",
+                    **network
+                ),
+            ));
+        }
+    }
     if let Some(error) = text::required("the connector", &app.description) {
         errors.push(error);
     }
@@ -110,4 +121,47 @@ pub fn check(connector: &Connector) -> darling::Result<()> {
         }
     }
     errors.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn violations(extra: &str) -> Vec<String> {
+        let args: proc_macro2::TokenStream = format!(
+            r#"appid = "1b4c2f39-0a55-4c1e-9d57-5f3f1a7c9e21", name = "WHOIS", publisher = "Example Corp",
+            app_type = "information", product_vendor = "Generic", product_name = "Whois",
+            license = "Apache-2.0"{extra}"#
+        )
+        .parse()
+        .unwrap();
+        let item: syn::ItemStruct = syn::parse_quote! {
+            /// Query WHOIS servers.
+            struct Whois {}
+        };
+        let connector = crate::parse::args(args)
+            .and_then(|args| crate::model::connector::build(args, &item))
+            .unwrap();
+        match check(&connector) {
+            Ok(()) => Vec::new(),
+            Err(errors) => errors.into_iter().map(|error| error.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn the_webhooks_networks_are_cidrs_the_sdk_takes() {
+        assert!(violations(", webhook(handler = pushed)").is_empty());
+        assert!(
+            violations(r#", webhook(handler = pushed, ip_allowlist = ["10.0.0.0/8", "::1"])"#)
+                .is_empty()
+        );
+        let found =
+            violations(r#", webhook(handler = pushed, ip_allowlist = ["10.0.0.1/8", "anywhere"])"#);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(
+            found[0].starts_with("`10.0.0.1/8` is not a network the webhook's ip_allowlist takes"),
+            "{found:?}"
+        );
+        assert!(found[1].starts_with("`anywhere` is not a network"));
+    }
 }

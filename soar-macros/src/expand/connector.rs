@@ -29,6 +29,7 @@ pub fn expand(connector: &Connector) -> TokenStream {
             FieldRole::Skipped => quote!(#member: ::core::default::Default::default()),
         }
     });
+    let webhook = webhook_fn(connector);
     let default_hooks = default_hooks(runtime, ident, connector.hooks);
     let no_inherent_hooks = no_inherent_hooks(connector);
     quote! {
@@ -44,6 +45,10 @@ pub fn expand(connector: &Connector) -> TokenStream {
 
                 fn view(identifier: &str) -> ::core::option::Option<#runtime::meta::ViewFn> {
                     #runtime::__private::registry::view_of::<Self>(identifier)
+                }
+
+                fn webhook() -> ::core::option::Option<#runtime::meta::WebhookFn> {
+                    #webhook
                 }
 
                 fn from_config(
@@ -67,6 +72,48 @@ pub fn expand(connector: &Connector) -> TokenStream {
         };
 
         #no_inherent_hooks
+    }
+}
+
+/// The body of `Connector::webhook`: the handler that `webhook(handler = ...)` names, called
+/// through the runtime's `webhook::handle` (a handler of the wrong signature is an error at its
+/// name), or `None`.
+fn webhook_fn(connector: &Connector) -> TokenStream {
+    let runtime = &connector.runtime;
+    let Some(webhook) = &connector.app.webhook else {
+        return quote!(::core::option::Option::None);
+    };
+    let handler = &webhook.handler;
+    let typed = quote_spanned! {handler.span()=>
+        {
+            let handler: fn(
+                #runtime::webhook::WebhookRequest,
+            ) -> ::core::result::Result<#runtime::webhook::WebhookResponse, #runtime::error::ActionError> = #handler;
+            handler
+        }
+    };
+    quote! {
+        ::core::option::Option::Some(|app, payload| {
+            #runtime::webhook::handle(app, #typed, payload)
+        })
+    }
+}
+
+/// The `WebhookMeta` of the connector's webhook, or `None`.
+fn webhook_meta(connector: &Connector) -> TokenStream {
+    let runtime = &connector.runtime;
+    let Some(webhook) = &connector.app.webhook else {
+        return quote!(::core::option::Option::None);
+    };
+    let requires_auth = webhook.requires_auth;
+    let allowed_headers = texts(webhook.allowed_headers.iter().map(String::as_str));
+    let ip_allowlist = texts(webhook.ip_allowlist.iter().map(|network| network.as_str()));
+    quote! {
+        ::core::option::Option::Some(#runtime::meta::WebhookMeta {
+            requires_auth: #requires_auth,
+            allowed_headers: #allowed_headers,
+            ip_allowlist: #ip_allowlist,
+        })
     }
 }
 
@@ -152,6 +199,7 @@ fn meta(connector: &Connector) -> TokenStream {
     let app_config_render = optional_text(app.app_config_render.as_deref());
     let consolidate_widgets = optional(app.consolidate_widgets);
     let rest_handler = optional_text(app.rest_handler.as_deref().map(String::as_str));
+    let webhook = webhook_meta(connector);
     let configuration = connector.fields.iter().filter_map(|field| {
         let FieldRole::Config(spec) = &field.role else {
             return None;
@@ -198,6 +246,7 @@ fn meta(connector: &Connector) -> TokenStream {
             app_config_render: #app_config_render,
             consolidate_widgets: #consolidate_widgets,
             rest_handler: #rest_handler,
+            webhook: #webhook,
             configuration: &[#(#configuration),*],
         }
     }
@@ -275,6 +324,7 @@ mod tests {
         expr_paths, field, items, macro_args, path, qualified_paths, struct_exprs, text,
         trait_impls, ty,
     };
+    use quote::ToTokens;
     use syn::parse_quote;
 
     const ARGS: &str = r#"appid = "1b4c2f39-0a55-4c1e-9d57-5f3f1a7c9e21", name = "WHOIS Sample App",
@@ -315,7 +365,13 @@ mod tests {
         let block = trait_impls(&out, "Connector")[0];
         assert_eq!(
             method_names(block),
-            ["app_json", "view", "from_config", "handle_action"]
+            [
+                "app_json",
+                "view",
+                "webhook",
+                "from_config",
+                "handle_action"
+            ]
         );
         let built = struct_exprs(&syn::Item::Impl(block.clone()))
             .into_iter()
@@ -391,6 +447,71 @@ mod tests {
             1,
             "the skipped field is not configuration"
         );
+    }
+
+    /// The token text of `webhook()`'s body and of the meta constant's `webhook`.
+    fn webhook_expansion(extra: &str) -> (String, String) {
+        let connector = connector(extra);
+        (
+            webhook_fn(&connector).to_string(),
+            webhook_meta(&connector).to_string(),
+        )
+    }
+
+    #[test]
+    fn no_webhook_is_none_twice() {
+        let (body, meta) = webhook_expansion("");
+        assert_eq!(body, quote!(::core::option::Option::None).to_string());
+        assert_eq!(meta, body);
+    }
+
+    #[test]
+    fn the_webhook_calls_the_typed_handler_through_the_runtime() {
+        let (body, meta) = webhook_expansion(
+            r#", webhook(handler = hooks::pushed, requires_auth = false, allowed_headers = ["Content-Type"])"#,
+        );
+        let closure: syn::ExprCall = syn::parse_str(&body).unwrap();
+        assert_eq!(
+            text_of(&closure.func),
+            quote!(::core::option::Option::Some).to_string()
+        );
+        let syn::Expr::Closure(closure) = &closure.args[0] else {
+            panic!("a closure that coerces to the fn pointer");
+        };
+        assert_eq!(closure.inputs.len(), 2);
+        let syn::Expr::Block(block) = &*closure.body else {
+            panic!("a block");
+        };
+        let Some(syn::Stmt::Expr(syn::Expr::Call(call), None)) = block.block.stmts.first() else {
+            panic!("a call");
+        };
+        assert_eq!(
+            text_of(&call.func),
+            quote!(::soar_runtime::webhook::handle).to_string()
+        );
+        let typed = text_of(&call.args[1]);
+        assert!(
+            typed.contains("WebhookRequest")
+                && typed.contains(&quote!(= hooks::pushed).to_string()),
+            "{typed}"
+        );
+        let meta: syn::ExprCall = syn::parse_str(&meta).unwrap();
+        let syn::Expr::Struct(meta) = &meta.args[0] else {
+            panic!("a WebhookMeta");
+        };
+        assert_eq!(text_of(field(meta, "requires_auth")), "false");
+        assert_eq!(
+            text_of(field(meta, "ip_allowlist")),
+            quote!(&["0.0.0.0/0", "::/0"]).to_string()
+        );
+        assert_eq!(
+            text_of(field(meta, "allowed_headers")),
+            quote!(&["Content-Type"]).to_string()
+        );
+    }
+
+    fn text_of(expr: &syn::Expr) -> String {
+        expr.to_token_stream().to_string()
     }
 
     #[test]

@@ -2,12 +2,12 @@
 
 use darling::util::SpannedValue;
 use darling::{Error, FromField};
-use syn::{Ident, ItemStruct, Type};
+use syn::{Ident, ItemStruct, LitStr, Type};
 
 use super::Text;
 use crate::docs::Docs;
 use crate::names;
-use crate::parse::connector::{ConfigFieldArgs, ConnectorArgs};
+use crate::parse::connector::{ConfigFieldArgs, ConnectorArgs, WebhookArgs};
 use crate::parse::literal::Literal;
 
 /// The oldest platform version a connector runs on unless it says otherwise.
@@ -79,7 +79,26 @@ pub struct App {
     pub consolidate_widgets: Option<bool>,
     /// `module.function` that handles REST requests sent to the app.
     pub rest_handler: Option<SpannedValue<String>>,
+    /// The webhook, if the connector has one.
+    pub webhook: Option<Webhook>,
 }
+
+/// The webhook of a connector.
+#[derive(Debug)]
+pub struct Webhook {
+    /// The Rust function that answers the requests.
+    pub handler: syn::Path,
+    /// Whether callers must authenticate to the platform.
+    pub requires_auth: bool,
+    /// The request headers the platform passes on.
+    pub allowed_headers: Vec<String>,
+    /// The networks (CIDR) allowed to call, each with its place in the attribute.
+    pub ip_allowlist: Vec<SpannedValue<String>>,
+}
+
+/// The networks a webhook accepts calls from unless it says otherwise: all of them, as the
+/// official SDK's default.
+pub const IP_ALLOWLIST: [&str; 2] = ["0.0.0.0/0", "::/0"];
 
 /// One field of the connector struct.
 #[derive(Debug)]
@@ -179,6 +198,9 @@ pub fn build(args: ConnectorArgs, item: &ItemStruct) -> darling::Result<Connecto
         app_config_render: args.app_config_render,
         consolidate_widgets: args.consolidate_widgets,
         rest_handler: args.rest_handler,
+        webhook: args
+            .webhook
+            .map(|webhook| webhook_of(webhook, item.ident.span())),
         appid: args.appid,
         name: args.name,
     };
@@ -189,6 +211,26 @@ pub fn build(args: ConnectorArgs, item: &ItemStruct) -> darling::Result<Connecto
         app,
         fields,
     })
+}
+
+/// The webhook of `webhook(...)`, with the SDK's defaults; `span` is where a default network
+/// is reported.
+fn webhook_of(args: WebhookArgs, span: proc_macro2::Span) -> Webhook {
+    Webhook {
+        handler: args.handler,
+        requires_auth: args.requires_auth.unwrap_or(true),
+        allowed_headers: args.allowed_headers.iter().map(LitStr::value).collect(),
+        ip_allowlist: match args.ip_allowlist {
+            Some(networks) => networks
+                .iter()
+                .map(|network| SpannedValue::new(network.value(), network.span()))
+                .collect(),
+            None => IP_ALLOWLIST
+                .iter()
+                .map(|network| SpannedValue::new((*network).to_owned(), span))
+                .collect(),
+        },
+    }
 }
 
 fn config_field(args: ConfigFieldArgs) -> darling::Result<ConfigField> {
@@ -261,6 +303,7 @@ mod tests {
         assert_eq!(app.package_name, "phantom_whoissampleapp");
         assert_eq!(*app.main_module, "whoissampleapp_connector.py");
         assert!(app.latest_tested_versions.is_empty() && app.rest_handler.is_none());
+        assert!(app.webhook.is_none());
         assert_eq!(
             (
                 &app.app_wizard_version,
@@ -348,6 +391,49 @@ mod tests {
             Some("whois_connector.handle_request")
         );
         assert_eq!(connector.runtime, crate::test_support::path("crate::rt"));
+    }
+
+    #[test]
+    fn a_webhook_gets_the_sdks_defaults_unless_it_says() {
+        let webhook = |extra: &str| {
+            let args: proc_macro2::TokenStream =
+                format!("{ARGS}, webhook({extra})").parse().unwrap();
+            built(
+                args,
+                parse_quote!(
+                    struct Whois {}
+                ),
+            )
+            .unwrap()
+            .app
+            .webhook
+            .unwrap()
+        };
+        let plain = webhook("handler = hooks::pushed");
+        assert_eq!(plain.handler, crate::test_support::path("hooks::pushed"));
+        assert!(plain.requires_auth && plain.allowed_headers.is_empty());
+        let networks: Vec<&str> = plain.ip_allowlist.iter().map(|n| n.as_str()).collect();
+        assert_eq!(networks, IP_ALLOWLIST);
+        let given = webhook(
+            r#"handler = pushed, requires_auth = false, ip_allowlist = ["10.0.0.0/8"], allowed_headers = ["Content-Type"]"#,
+        );
+        assert!(!given.requires_auth);
+        assert_eq!(given.allowed_headers, ["Content-Type"]);
+        assert_eq!(*given.ip_allowlist[0], "10.0.0.0/8");
+        let args: proc_macro2::TokenStream = format!("{ARGS}, webhook(requires_auth = false)")
+            .parse()
+            .unwrap();
+        let error = built(
+            args,
+            parse_quote!(
+                struct Whois {}
+            ),
+        )
+        .unwrap_err();
+        assert!(
+            error.to_string().contains("Missing field `handler`"),
+            "{error}"
+        );
     }
 
     #[test]

@@ -55,11 +55,27 @@ pub struct ConnectorArgs {
     pub consolidate_widgets: Option<bool>,
     /// `module.function` that handles REST requests sent to the app.
     pub rest_handler: Option<SpannedValue<String>>,
+    /// The webhook: its handler function and settings.
+    pub webhook: Option<WebhookArgs>,
     /// Whether the author implements `Hooks` (the lifecycle hooks) for the struct.
     pub hooks: Flag,
     /// Where generated code finds the runtime.
     #[darling(rename = "crate")]
     pub krate: Option<syn::Path>,
+}
+
+/// The arguments of `webhook(...)` in `#[connector(...)]`.
+#[derive(Debug, FromMeta)]
+pub struct WebhookArgs {
+    /// The Rust function that answers the requests.
+    pub handler: syn::Path,
+    /// Whether callers must authenticate to the platform (the SDK's default: yes).
+    pub requires_auth: Option<bool>,
+    /// The request headers the platform passes on.
+    #[darling(default)]
+    pub allowed_headers: Vec<LitStr>,
+    /// The networks (CIDR) allowed to call; every network unless given.
+    pub ip_allowlist: Option<Vec<LitStr>>,
 }
 
 /// One field of the connector struct with its `#[config(...)]` attribute.

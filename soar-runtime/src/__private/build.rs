@@ -7,11 +7,12 @@ use serde_json::Value;
 use super::registry::{ActionRegistration, actions_of};
 use crate::app_json::{
     Action, AppJson, ConfigField, Contributor, DataType, Lock, OutputEntry, Parameter,
-    PythonVersion, Render,
+    PythonVersion, Render, Webhook,
 };
 use crate::bundle;
 use crate::meta::{
     ConfigFieldMeta, ConnectorMeta, Literal, LockMeta, OutputSpec, ParamMeta, Rank, RenderMeta,
+    WebhookMeta,
 };
 use crate::output::{DATA_LIST_PATH, SUMMARY_PATH, add_contains};
 
@@ -58,6 +59,9 @@ pub fn app_json<C: 'static>(meta: &ConnectorMeta) -> AppJson {
         app_config_render: meta.app_config_render.map(str::to_owned),
         consolidate_widgets: meta.consolidate_widgets,
         rest_handler: meta.rest_handler.map(str::to_owned),
+        webhook: meta
+            .webhook
+            .map(|webhook| webhook_of(&webhook, meta.main_module)),
         configuration: meta
             .configuration
             .iter()
@@ -70,6 +74,24 @@ pub fn app_json<C: 'static>(meta: &ConnectorMeta) -> AppJson {
             .collect(),
         ..AppJson::default()
     }
+}
+
+/// The app JSON's `webhook`: every key the official SDK writes, the handler the bundle's webhook
+/// module. No `routes`: the handler answers every path, and the SDK's routes only record where
+/// its Python router declared them.
+fn webhook_of(webhook: &WebhookMeta, main_module: &str) -> Webhook {
+    Webhook {
+        handler: Some(bundle::webhook_handler_path(main_module)),
+        requires_auth: Some(webhook.requires_auth),
+        allowed_headers: Some(owned(webhook.allowed_headers)),
+        ip_allowlist: Some(owned(webhook.ip_allowlist)),
+        ..Webhook::default()
+    }
+}
+
+/// A list of strings, owned.
+fn owned(items: &[&str]) -> Vec<String> {
+    items.iter().map(|item| (*item).to_owned()).collect()
 }
 
 fn config_field(order: usize, field: &ConfigFieldMeta) -> ConfigField {
@@ -96,7 +118,7 @@ fn values(literals: &[Literal]) -> Option<Vec<Value>> {
 
 /// A non-empty list of strings.
 fn strings(items: &[&str]) -> Option<Vec<String>> {
-    (!items.is_empty()).then(|| items.iter().map(|item| (*item).to_owned()).collect())
+    (!items.is_empty()).then(|| owned(items))
 }
 
 fn action(registration: &ActionRegistration, main_module: &str) -> Action {

@@ -22,6 +22,12 @@ const NATIVE_STUB: &str = include_str!("native_module.pyi");
 /// The view module template, with the same placeholders and `{{VIEW_FUNCTIONS}}`.
 const VIEW_MODULE: &str = include_str!("view_module.py");
 
+/// The webhook module template, with the same placeholders.
+const WEBHOOK_MODULE: &str = include_str!("webhook_module.py");
+
+/// The function of the webhook module that the platform calls.
+pub const WEBHOOK_FUNCTION: &str = "handle_webhook";
+
 /// This crate's version, which the generated files name.
 pub const RUNTIME_VERSION: &str = env!("CARGO_PKG_VERSION");
 
@@ -32,6 +38,9 @@ pub fn manifest(app: AppJson) -> Result<BundleManifest, String> {
     let main_module = render(MAIN_MODULE, &app, &native_module);
     let mut files = BTreeMap::from([(app.main_module.clone(), main_module)]);
     if let Some((name, text)) = view_module(&app, &native_module)? {
+        files.insert(name, text);
+    }
+    if let Some((name, text)) = webhook_module(&app, &native_module)? {
         files.insert(name, text);
     }
     let native_files = BTreeMap::from([
@@ -133,6 +142,38 @@ fn view_module(app: &AppJson, native_module: &str) -> Result<Option<(String, Str
     }
     let body = render(VIEW_MODULE, app, native_module).replace("{{VIEW_FUNCTIONS}}", &text);
     Ok(Some((format!("{module}.py"), body)))
+}
+
+/// The name of the module that holds the webhook handler of the app whose `main_module` is
+/// `main_module`: `whois_connector.py` gives `whois_connector_webhook`.
+pub fn webhook_module_name(main_module: &str) -> String {
+    let stem = main_module.strip_suffix(".py").unwrap_or(main_module);
+    format!("{stem}_webhook")
+}
+
+/// The `webhook.handler` of the app whose `main_module` is `main_module`:
+/// `<webhook module>.handle_webhook`.
+pub fn webhook_handler_path(main_module: &str) -> String {
+    format!("{}.{WEBHOOK_FUNCTION}", webhook_module_name(main_module))
+}
+
+/// The webhook module of `app` (its file name and text) when it has a webhook, else `None`.
+/// A `webhook.handler` other than the module's function is an error: no bundle ships it.
+fn webhook_module(app: &AppJson, native_module: &str) -> Result<Option<(String, String)>, String> {
+    let Some(webhook) = &app.webhook else {
+        return Ok(None);
+    };
+    let expected = webhook_handler_path(&app.main_module);
+    if webhook.handler.as_deref() != Some(expected.as_str()) {
+        return Err(format!(
+            "the webhook's handler is {:?}, which this runtime does not write (it writes {expected:?} for `#[connector(webhook(handler = <function>))]`)",
+            webhook.handler.as_deref().unwrap_or_default()
+        ));
+    }
+    Ok(Some((
+        format!("{}.py", webhook_module_name(&app.main_module)),
+        render(WEBHOOK_MODULE, app, native_module),
+    )))
 }
 
 /// A template filled in for `app`, whose extension module is `native_module`.
@@ -281,12 +322,8 @@ mod tests {
         ));
         assert!(text.contains("def view_look_up(_provides, all_app_runs, context):"));
         assert!(!text.contains("view_whois_ip"));
-        let imports: Vec<&str> = text
-            .lines()
-            .filter(|line| line.starts_with("import ") || line.starts_with("from "))
-            .collect();
         assert_eq!(
-            imports,
+            imports(text),
             ["import json", "import whois_connector_native as native"]
         );
         assert!(text.contains("context[\"prerender\"] = True"));
@@ -304,6 +341,56 @@ mod tests {
         assert_eq!(
             error,
             "actions `look-up` and `look_up` would share the view function `view_look_up`: rename one identifier"
+        );
+    }
+
+    /// The import lines of a Python module.
+    fn imports(text: &str) -> Vec<&str> {
+        text.lines()
+            .filter(|line| line.starts_with("import ") || line.starts_with("from "))
+            .collect()
+    }
+
+    fn with_webhook(handler: &str) -> AppJson {
+        AppJson {
+            webhook: Some(crate::app_json::Webhook {
+                handler: Some(handler.to_owned()),
+                ..Default::default()
+            }),
+            ..app()
+        }
+    }
+
+    #[test]
+    fn the_webhook_module_has_the_platforms_function_and_imports_only_the_native_module() {
+        assert_eq!(
+            webhook_handler_path("whois_connector.py"),
+            "whois_connector_webhook.handle_webhook"
+        );
+        assert_eq!(
+            manifest(app()).unwrap().files.len(),
+            1,
+            "no webhook, no module"
+        );
+        let manifest = manifest(with_webhook("whois_connector_webhook.handle_webhook")).unwrap();
+        let text = &manifest.files["whois_connector_webhook.py"];
+        assert!(text.contains(
+            "def handle_webhook(method, headers, path_parts, query, body, asset, soar_rest_client=None):"
+        ));
+        assert_eq!(
+            imports(text),
+            ["import json", "import whois_connector_native as native"]
+        );
+        assert!(text.contains("native.connector.handle_webhook(payload)"));
+        assert!(!text.contains("{{"));
+    }
+
+    #[test]
+    fn a_webhook_handler_the_runtime_does_not_write_is_refused() {
+        let error = manifest(with_webhook("whois_webhook.handle_webhook")).unwrap_err();
+        assert!(
+            error.starts_with("the webhook's handler is \"whois_webhook.handle_webhook\""),
+            "{error}"
         );
     }
 

@@ -32,5 +32,10 @@ class Connector:
         """The HTML of the view of action `identifier` for the app runs in `payload` (JSON)."""
     def view_error(self, identifier: str, problem: str) -> str:
         """The error card that stands in for the view of action `identifier`."""
+    def handle_webhook(self, payload: str) -> str:
+        """The response (JSON: status_code, headers, content, is_base64_encoded) to the
+        webhook request in `payload` (JSON: method, headers, path_parts, query, body, asset)."""
+    def webhook_error(self, problem: str) -> str:
+        """The 500 response (JSON) that stands in for the webhook's."""
 
 connector: Connector

@@ -20,9 +20,10 @@ use super::state::PythonState;
 use crate::action_json::ActionJson;
 use crate::app_json::AppJson;
 use crate::connector::Connector;
-use crate::meta::ViewFn;
+use crate::meta::{ViewFn, WebhookFn};
 use crate::result::{ActionResult, Status};
 use crate::run::{ConnectorOutcome, RunOptions, Session};
+use crate::webhook::WebhookResponse;
 
 /// Starts a session of one connector type: `Session::start` behind a plain function pointer,
 /// so that the Python class need not be generic.
@@ -34,6 +35,7 @@ pub struct Bridge {
     app: &'static AppJson,
     start: StartFn,
     view_of: fn(&str) -> Option<ViewFn>,
+    webhook: Option<WebhookFn>,
 }
 
 impl Bridge {
@@ -43,6 +45,7 @@ impl Bridge {
             app,
             start: start_steps::<C>,
             view_of: C::view,
+            webhook: C::webhook(),
         }
     }
 }
@@ -92,6 +95,22 @@ impl Bridge {
     /// action `identifier`.
     fn view_error(&self, identifier: &str, problem: &str) -> String {
         crate::view::parts::error_card(identifier, problem).into_string()
+    }
+
+    /// `handle_webhook(payload)`: the response (JSON, see [`crate::webhook::handle`]) to the
+    /// webhook request of `payload`, answered with the GIL released; a 500 response when the
+    /// app has no webhook. Called by the bundle's webhook module in the platform's webhook
+    /// process.
+    fn handle_webhook(&self, py: Python<'_>, payload: &str) -> String {
+        match self.webhook {
+            Some(webhook) => py.detach(|| webhook(self.app, payload)),
+            None => self.webhook_error("this version of the app has no webhook"),
+        }
+    }
+
+    /// `webhook_error(problem)`: the 500 response (JSON) that stands in for the webhook's.
+    fn webhook_error(&self, problem: &str) -> String {
+        WebhookResponse::failure(problem).to_platform().to_string()
     }
 }
 

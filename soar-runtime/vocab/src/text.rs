@@ -162,6 +162,41 @@ pub fn is_rest_handler(text: &str) -> bool {
     text.contains('.') && text.split('.').all(is_python_identifier)
 }
 
+/// A network as the official SDK's webhook `ip_allowlist` takes it (Python's strict
+/// `ip_network`): an IPv4 or IPv6 address, or one with a `/prefix` no longer than the address,
+/// whose bits after the prefix are zero (`10.0.0.0/8`, not `10.0.0.1/8`).
+pub fn is_cidr(text: &str) -> bool {
+    let (address, prefix) = match text.split_once('/') {
+        Some((address, prefix)) => (address, Some(prefix)),
+        None => (text, None),
+    };
+    let Ok(address) = address.parse::<std::net::IpAddr>() else {
+        return false;
+    };
+    let (bits, width) = match address {
+        std::net::IpAddr::V4(v4) => (u128::from(u32::from(v4)), 32),
+        std::net::IpAddr::V6(v6) => (u128::from(v6), 128),
+    };
+    let Some(prefix) = prefix else {
+        return true;
+    };
+    if prefix.is_empty() || !prefix.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    match prefix.parse::<u32>() {
+        Ok(length) if length <= width => {
+            // The address with its host bits cleared (all of them for a prefix of 0).
+            let host_bits = width - length;
+            let network = bits
+                .checked_shr(host_bits)
+                .and_then(|high| high.checked_shl(host_bits))
+                .unwrap_or(0);
+            network == bits
+        }
+        _ => false,
+    }
+}
+
 /// A hyphenated UUID, the CI schema's `format: uuid`: 36 characters, hyphens at 8, 13, 18 and
 /// 23, hex digits (either case) elsewhere.
 pub fn is_uuid(text: &str) -> bool {
@@ -288,6 +323,34 @@ mod tests {
         }
         for bad in ["handler", "a..b", ".a", "a.b-c", "a.1b"] {
             assert!(!is_rest_handler(bad), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn networks_as_the_sdks_webhook_takes_them() {
+        for ok in [
+            "0.0.0.0/0",
+            "::/0",
+            "10.0.0.0/8",
+            "192.168.1.7",
+            "192.168.1.7/32",
+            "2001:db8::/32",
+            "::1/128",
+        ] {
+            assert!(is_cidr(ok), "{ok:?}");
+        }
+        for bad in [
+            "",
+            "10.0.0.1/8",
+            "10.0.0.0/33",
+            "10.0.0.0/",
+            "10.0.0.0/+8",
+            "::1/129",
+            "2001:db8::1/32",
+            "localhost",
+            "10.0.0/8",
+        ] {
+            assert!(!is_cidr(bad), "{bad:?}");
         }
     }
 

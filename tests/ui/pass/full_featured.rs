@@ -23,6 +23,7 @@ use soar_runtime::values::{Domain, Ip};
     contributors = ["Ada", "Grace"],
     fips_compliant,
     crate = "::soar_runtime",
+    webhook(handler = hooks::pushed, ip_allowlist = ["10.0.0.0/8", "2001:db8::/32"]),
     hooks,
 )]
 pub struct Whois {
@@ -145,6 +146,14 @@ fn poll(connector: &mut Whois, ctx: &mut Ctx, params: PollParams) -> Result<(), 
     Ok(())
 }
 
+mod hooks {
+    use soar_runtime::prelude::*;
+
+    pub fn pushed(request: WebhookRequest) -> Result<WebhookResponse, ActionError> {
+        Ok(WebhookResponse::text(200, request.path()))
+    }
+}
+
 fn main() {
     let app = Whois::app_json();
     let findings = soar_runtime::app_json::validate(&app);
@@ -155,6 +164,15 @@ fn main() {
     assert_eq!(app.description, "Query WHOIS servers for domain registration data.");
     assert_eq!(app.configuration.keys().collect::<Vec<_>>(), ["whois_server", "timeout", "api_key", "format", "zone"]);
     let json = serde_json::to_value(&app).unwrap();
+    assert_eq!(json["webhook"], serde_json::json!({
+        "handler": "whoissampleapp_connector_webhook.handle_webhook",
+        "requires_auth": true,
+        "allowed_headers": [],
+        "ip_allowlist": ["10.0.0.0/8", "2001:db8::/32"],
+    }));
+    let answer = Whois::webhook().unwrap()(&app, r#"{"method": "GET", "path_parts": ["a", "b"]}"#);
+    let answer: serde_json::Value = serde_json::from_str(&answer).unwrap();
+    assert_eq!((answer["status_code"].as_u64(), answer["content"].as_str()), (Some(200), Some("a/b")));
     assert_eq!(json["configuration"]["zone"]["data_type"], "timezone");
     assert_eq!(json["contributors"][1]["name"], "Grace");
     let whois = &json["actions"][1];

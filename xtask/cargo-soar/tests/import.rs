@@ -46,6 +46,52 @@ fn an_app_with_custom_views_and_ingestion_is_written_as_rust() {
     insta::assert_snapshot!("elasticsearch_notes", notes(&elasticsearch));
 }
 
+#[test]
+fn a_webhook_is_bound_to_a_stub_handler() {
+    let teams = imported("microsoftteams");
+    assert!(
+        teams.lib_rs.contains(
+            r#"    webhook(handler = handle_webhook, requires_auth = false, allowed_headers = ["Authorization"], ip_allowlist = ["0.0.0.0/0"]),"#
+        ),
+        "{}",
+        teams.lib_rs
+    );
+    assert!(teams.lib_rs.contains(
+        "/// The app's webhook (`microsoftteams_webhook.handle_webhook` in the original app): answers that it is not ported yet.\nfn handle_webhook(request: WebhookRequest) -> Result<WebhookResponse, ActionError> {\n    let _ = request;\n    Ok(WebhookResponse::text(501, \"the webhook of 'Microsoft Teams' is not ported yet\"))\n}\n"
+    ), "{}", teams.lib_rs);
+    let noted = notes(&teams);
+    for expected in [
+        "corrected /webhook/handler: \"microsoftteams_webhook.handle_webhook\" is the original's Python",
+        "dropped /webhook/routes: the platform calls the one handler for every path",
+    ] {
+        assert!(noted.contains(expected), "{expected} not in\n{noted}");
+    }
+    let sloppy = whois_with(|app| {
+        app["actions"][1]["identifier"] = json!("handle_webhook");
+        app["webhook"] = json!({"handler": "whois_webhook.handle", "ip_allowlist": ["10.0.0.1/8", "::/0"], "port": 1});
+    });
+    let imported = import(sloppy.as_bytes()).unwrap();
+    assert!(
+        imported
+            .lib_rs
+            .contains(r#"webhook(handler = handle_webhook, ip_allowlist = ["::/0"])"#),
+        "{}",
+        imported.lib_rs
+    );
+    assert!(
+        imported.lib_rs.contains("fn handle_webhook_2(\n"),
+        "the action gets another name"
+    );
+    let noted = notes(&imported);
+    for expected in [
+        "corrected /webhook/requires_auth: absent; the SDK's default, true, is written",
+        "dropped /webhook/ip_allowlist/0: \"10.0.0.1/8\" is no network",
+        "dropped /webhook/port",
+    ] {
+        assert!(noted.contains(expected), "{expected} not in\n{noted}");
+    }
+}
+
 /// What `import` refuses, with the JSON Pointer of the problem.
 fn refused(document: &str) -> (String, String) {
     let refusal = import(document.as_bytes()).expect_err("refused");

@@ -3,6 +3,7 @@
 
 mod output;
 mod view;
+mod webhook;
 
 use std::time::Duration;
 
@@ -14,6 +15,7 @@ use time::format_description::well_known::Rfc3339;
 
 pub use output::{BlocklistOutput, IndicatorOutput, IndicatorSummary, TicketOutput, TicketSummary};
 pub use view::verdict_card;
+pub use webhook::{CLIENT_HEADER, alert_pushed};
 
 use crate::api::NewTicket;
 use crate::client::{AlertDeskClient, AlertDeskState};
@@ -35,6 +37,11 @@ pub const PAGE_SIZE: usize = 100;
     product_vendor = "Example Corp",
     product_name = "AlertDesk",
     license = "Apache-2.0",
+    webhook(
+        handler = alert_pushed,
+        requires_auth = false,
+        allowed_headers = ["Content-Type", "X-AlertDesk-Client"]
+    ),
     hooks
 )]
 pub struct AlertDesk {

@@ -191,6 +191,9 @@ pub enum Rule {
     DuplicateDataPath,
     /// Warning: a data path that starts neither with `action_result.` nor with `summary.`.
     DataPath,
+    /// Warning: a network of the webhook's `ip_allowlist` that Python's strict `ip_network`
+    /// refuses (`10.0.0.1/8`, `anywhere`), as the official SDK does.
+    WebhookNetwork,
 }
 
 impl Rule {

@@ -57,7 +57,7 @@ pub fn write(
             &mut names,
         )?;
     }
-    let mut functions = Scope::with(&["main"]);
+    let mut functions = std::mem::take(&mut connector.functions);
     let mut structs: Vec<TypeDef> = Vec::new();
     let mut values = std::collections::BTreeSet::new();
     let mut views = false;

@@ -1,7 +1,9 @@
 //! The connector of an imported app: `#[connector(...)]` with the app's metadata, and the
 //! struct whose fields are the asset configuration, typed from their `data_type`.
 
-use soar_app_json::{AppJson, ConfigField, DataType, DefaultValue, Pointer, PythonVersion};
+use soar_app_json::{
+    AppJson, ConfigField, DataType, DefaultValue, Pointer, PythonVersion, Webhook,
+};
 use soar_vocab::text;
 
 use super::idents::{self, Scope};
@@ -28,6 +30,8 @@ pub const PRELUDE: &[&str] = &[
     "ActionResult",
     "Status",
     "Secret",
+    "WebhookRequest",
+    "WebhookResponse",
     "Serialize",
     "Deserialize",
 ];
@@ -41,7 +45,12 @@ pub struct Connector {
     pub package: String,
     /// The type names taken so far.
     pub types: Scope,
+    /// The function names taken so far (the webhook's stub, when the app has a webhook).
+    pub functions: Scope,
 }
+
+/// The name of the webhook handler stub the import writes.
+const WEBHOOK_FUNCTION: &str = "handle_webhook";
 
 /// Writes the connector struct; refuses an app whose identity is unusable.
 pub fn write(app: &AppJson, out: &mut String, notes: &mut Notes) -> Result<Connector, Refusal> {
@@ -215,6 +224,9 @@ pub fn write(app: &AppJson, out: &mut String, notes: &mut Notes) -> Result<Conne
             );
         }
     }
+    if let Some(webhook) = &app.webhook {
+        args.push(webhook_arg(webhook, &root.child("webhook"), notes));
+    }
     dropped_top_level(app, notes);
     let description = description_text(&app.description, &root.child("description"), notes, || {
         app.name.clone()
@@ -228,11 +240,86 @@ pub fn write(app: &AppJson, out: &mut String, notes: &mut Notes) -> Result<Conne
     out.push_str(&format!("pub struct {type_name} {{\n"));
     config_fields(app, out, notes);
     out.push_str("}\n");
+    let mut functions = Scope::with(&["main"]);
+    if let Some(webhook) = &app.webhook {
+        functions.unique(WEBHOOK_FUNCTION.to_owned());
+        write_webhook_stub(&app.name, webhook, out);
+    }
     Ok(Connector {
         type_name,
         package: package_name(&app.package_name, &slug),
         types,
+        functions,
     })
+}
+
+/// `webhook(...)` of the app's webhook, bound to the stub handler. The original's `handler`
+/// names its own Python, in whose place the bundle writes the module that calls the Rust
+/// handler; its `routes` record where the SDK's Python router declared them, and the platform
+/// calls the one handler for every path.
+fn webhook_arg(webhook: &Webhook, at: &Pointer, notes: &mut Notes) -> String {
+    let mut args = vec![format!("handler = {WEBHOOK_FUNCTION}")];
+    notes.corrected(
+        &at.child("handler"),
+        match &webhook.handler {
+            Some(handler) => format!("{handler:?} is the original's Python; the bundle writes its own webhook module, which calls the Rust handler `{WEBHOOK_FUNCTION}` (a stub until the webhook is ported)"),
+            None => format!("absent; the bundle's webhook module, which calls the Rust handler `{WEBHOOK_FUNCTION}`, is written"),
+        },
+    );
+    match webhook.requires_auth {
+        Some(flag) => args.push(format!("requires_auth = {flag}")),
+        None => notes.corrected(
+            &at.child("requires_auth"),
+            "absent; the SDK's default, true, is written".to_owned(),
+        ),
+    }
+    if let Some(headers) = &webhook.allowed_headers {
+        let headers: Vec<String> = headers.iter().map(|header| string(header)).collect();
+        args.push(format!("allowed_headers = {}", list(&headers)));
+    }
+    if let Some(networks) = &webhook.ip_allowlist {
+        let mut kept = Vec::new();
+        for (index, network) in networks.iter().enumerate() {
+            if text::is_cidr(network) {
+                kept.push(string(network));
+            } else {
+                notes.dropped(
+                    &at.child("ip_allowlist").child(index),
+                    format!("{network:?} is no network the SDK's `ip_network` takes"),
+                );
+            }
+        }
+        args.push(format!("ip_allowlist = {}", list(&kept)));
+    }
+    if webhook.routes.is_some() {
+        notes.dropped(&at.child("routes"), "the platform calls the one handler for every path below the webhook's URL; the SDK's routes record where its Python router declared them (file and line of the original), and the Rust handler routes by `path_parts`".to_owned());
+    }
+    for key in webhook.extra.keys() {
+        notes.dropped(
+            &at.child(key),
+            "a key of the webhook the SDK does not know".to_owned(),
+        );
+    }
+    format!("webhook({})", args.join(", "))
+}
+
+/// The webhook handler the import binds: it answers `501` until the original's is ported.
+fn write_webhook_stub(app_name: &str, webhook: &Webhook, out: &mut String) {
+    let original = webhook
+        .handler
+        .as_deref()
+        .map(|handler| format!(" (`{handler}` in the original app)"))
+        .unwrap_or_default();
+    out.push('\n');
+    doc(
+        out,
+        "",
+        &format!("The app's webhook{original}: answers that it is not ported yet."),
+    );
+    out.push_str(&format!(
+        "fn {WEBHOOK_FUNCTION}(request: WebhookRequest) -> Result<WebhookResponse, ActionError> {{\n    let _ = request;\n    Ok(WebhookResponse::text(501, {}))\n}}\n",
+        string(&format!("the webhook of '{app_name}' is not ported yet"))
+    ));
 }
 
 /// The default package name: the app's package name without `phantom_`, as Cargo spells names.
@@ -267,12 +354,6 @@ fn dropped_top_level(app: &AppJson, notes: &mut Notes) {
         {
             notes.dropped(&root.child(key), "the app's own Python packages: the Rust connector does not use them, and the bundler writes the bridge's wheels".to_owned());
         }
-    }
-    if app.webhook.is_some() {
-        notes.dropped(
-            &root.child("webhook"),
-            "webhooks are not declared by the macros yet".to_owned(),
-        );
     }
     if app.qa_metadata.is_some() {
         notes.dropped(

@@ -8,7 +8,8 @@ use soar_vocab::text;
 /// The shape of the platform's own timestamps: `0` stands for a digit.
 const PLATFORM_TIMESTAMP: &[u8; 27] = b"0000-00-00T00:00:00.000000Z";
 
-/// Checks the case of `appid`, the `package_name` prefix and the spelling of `utctime_updated`.
+/// Checks the case of `appid`, the `package_name` prefix, the spelling of `utctime_updated`
+/// and the webhook's networks.
 pub(super) fn check(app: &AppJson, findings: &mut Vec<Finding>) {
     let root = Pointer::root();
     if text::is_uuid(&app.appid) && !text::is_lowercase_uuid(&app.appid) {
@@ -37,6 +38,22 @@ pub(super) fn check(app: &AppJson, findings: &mut Vec<Finding>) {
             &root.child("utctime_updated"),
             message,
         ));
+    }
+    let networks = app
+        .webhook
+        .iter()
+        .flat_map(|webhook| webhook.ip_allowlist.iter().flatten());
+    for (index, network) in networks.enumerate() {
+        if !text::is_cidr(network) {
+            let message = format!(
+                "the webhook's `ip_allowlist` has {network:?}, which is no IPv4 or IPv6 network (an address, or a CIDR without host bits)"
+            );
+            findings.push(Finding::new(
+                Rule::WebhookNetwork,
+                &root.child("webhook").child("ip_allowlist").child(index),
+                message,
+            ));
+        }
     }
 }
 

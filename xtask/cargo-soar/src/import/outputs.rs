@@ -199,20 +199,21 @@ pub fn structs(name: String, fields: &[(String, Node)], types: &mut Scope) -> Ve
 /// keys, a newtype of a plain value when the items are declared plain (a list of ids), or the
 /// enum of both.
 pub fn item_types(name: String, item: &Node, types: &mut Scope) -> Vec<TypeDef> {
-    let Some(plain) = &item.leaf else {
-        return structs(name, &item.fields, types);
+    let mut out = Vec::new();
+    let mut walk = Types {
+        types,
+        out: &mut out,
     };
-    let plain = (plain_type(plain).to_owned(), plain.clone());
-    if item.fields.is_empty() {
-        return vec![TypeDef::Newtype(PlainNewtype { name, plain })];
+    match &item.leaf {
+        None => walk.collect(name, &item.fields),
+        Some(plain) if item.fields.is_empty() => {
+            walk.out.push(TypeDef::Newtype(PlainNewtype {
+                name,
+                plain: (plain_type(plain).to_owned(), plain.clone()),
+            }));
+        }
+        Some(plain) => walk.plain_or_keys(name, plain, &item.fields),
     }
-    let keys = types.unique(format!("{name}Keys"));
-    let mut out = vec![TypeDef::PlainOrKeys(Box::new(PlainOrKeys {
-        name,
-        plain,
-        keys: (keys.clone(), None),
-    }))];
-    out.extend(structs(keys, &item.fields, types));
     out
 }
 
@@ -275,15 +276,23 @@ impl Types<'_> {
                 let name = self
                     .types
                     .unique(format!("{parent}{}", idents::camel(key, "Item")));
-                let keys = self.keys_type(&name, "keys", &node.fields, true);
-                self.out.push(TypeDef::PlainOrKeys(Box::new(PlainOrKeys {
-                    name: name.clone(),
-                    plain: (plain_type(plain).to_owned(), plain.clone()),
-                    keys,
-                })));
+                self.plain_or_keys(name.clone(), plain, &node.fields);
                 (optional(name, bare), None)
             }
         }
+    }
+
+    /// Writes the enum `name` of a plain value and the keys below it, before the types of the
+    /// keys (the keys' struct is `<name>Keys`).
+    fn plain_or_keys(&mut self, name: String, plain: &Leaf, fields: &[(String, Node)]) {
+        let index = self.out.len();
+        let keys = self.keys_type(&name, "keys", fields, true);
+        let def = PlainOrKeys {
+            name,
+            plain: (plain_type(plain).to_owned(), plain.clone()),
+            keys,
+        };
+        self.out.insert(index, TypeDef::PlainOrKeys(Box::new(def)));
     }
 
     /// The type of a node with keys below it: a `Vec` for `*` alone, a struct otherwise (an
@@ -305,14 +314,7 @@ impl Types<'_> {
                     .types
                     .unique(format!("{parent}{}", idents::camel(key, "Item")));
                 self.collect(name.clone(), fields);
-                (
-                    if bare {
-                        name
-                    } else {
-                        format!("Option<{name}>")
-                    },
-                    None,
-                )
+                (optional(name, bare), None)
             }
         }
     }
@@ -503,16 +505,16 @@ mod tests {
                     field("name", "Option<String>"),
                 ],
             ),
-            ("TAKeys".to_owned(), vec![field("b", "Option<String>")]),
             (
                 "TA".to_owned(),
                 vec![field("Plain", "String"), field("Keys", "TAKeys")],
             ),
-            ("TXKeys".to_owned(), vec![field("y", "Option<String>")]),
+            ("TAKeys".to_owned(), vec![field("b", "Option<String>")]),
             (
                 "TX".to_owned(),
                 vec![field("Plain", "String"), field("Keys", "TXKeys")],
             ),
+            ("TXKeys".to_owned(), vec![field("y", "Option<String>")]),
             (
                 "TL".to_owned(),
                 vec![field("Plain", "String"), field("Keys", "Vec<String>")],

@@ -812,10 +812,7 @@ fn output_plan(
             outputs::insert(tree, &segments, outputs::leaf(entry, &at, notes), notes);
         } else if let Some(part) = whole_part(path) {
             if whole.contains(&part) {
-                notes.dropped(
-                    &at,
-                    "the data path is declared again; the first declaration is kept".to_owned(),
-                );
+                notes.dropped(&at, outputs::DECLARED_AGAIN.to_owned());
             } else {
                 whole.push(part);
             }

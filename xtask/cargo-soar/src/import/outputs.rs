@@ -48,6 +48,9 @@ pub struct Leaf {
     pub pointer: Pointer,
 }
 
+/// The note on an entry whose data path an earlier entry of the action declares.
+pub const DECLARED_AGAIN: &str = "the data path is declared again; the first declaration is kept";
+
 /// The key of a list's item, or of the values of the keys that are data.
 const ANY_KEY: &str = "*";
 
@@ -66,10 +69,7 @@ pub fn insert(root: &mut Node, segments: &[&str], leaf: Leaf, notes: &mut Notes)
         node = &mut node.fields[position].1;
     }
     if node.leaf.is_some() {
-        notes.dropped(
-            &leaf.pointer,
-            "the data path is declared again; the first declaration is kept".to_owned(),
-        );
+        notes.dropped(&leaf.pointer, DECLARED_AGAIN.to_owned());
     } else {
         node.leaf = Some(leaf);
     }

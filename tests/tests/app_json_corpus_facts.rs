@@ -107,3 +107,27 @@ fn venafi_lacks_outputs_for_two_parameters() {
     assert_eq!(app.actions[index].action, "get certificate");
     assert_eq!(pointer, &format!("/actions/{index}/output"));
 }
+
+#[test]
+fn every_wheel_of_the_corpus_installs_on_the_python_of_its_list() {
+    let mut wheels = 0;
+    for path in soar_tests::app_json_corpus::app_files() {
+        let (name, document) = (
+            soar_tests::app_json_corpus::file_name(&path),
+            soar_tests::app_json_corpus::read_json(&path),
+        );
+        let listed: AppJson = serde_json::from_value(document.clone()).unwrap();
+        for (key, dependencies) in listed.dependency_sets() {
+            if soar_vocab::wheel::dependencies_minor(key).is_some() {
+                wheels += dependencies.wheel.iter().flatten().count();
+            }
+        }
+        let refused: Vec<Finding> = validate_value(&document)
+            .into_iter()
+            .filter(|finding| finding.rule == Rule::WheelPython)
+            .collect();
+        assert!(refused.is_empty(), "{name}: {refused:?}");
+    }
+    // Of the 625 wheels, those of `pip_dependencies` (10) name no single Python version.
+    assert_eq!(wheels, 615);
+}

@@ -157,6 +157,66 @@ fn top_level_sloppiness() {
 }
 
 #[test]
+fn a_wheel_must_install_on_the_python_of_its_list() {
+    let listed = |input_file: &str| soar_runtime::app_json::WheelDependency {
+        module: "x".into(),
+        input_file: input_file.into(),
+        ..Default::default()
+    };
+    let app = clean_with(|app| {
+        app.pip39_dependencies = app.pip313_dependencies.clone();
+        let wheels = app
+            .pip39_dependencies
+            .as_mut()
+            .unwrap()
+            .wheel
+            .as_mut()
+            .unwrap();
+        wheels.push(listed("wheels/py3/cachetools-6.2.1-py3-none-any.whl"));
+        wheels.push(listed(
+            "wheels/py313/x-1.0-cp313-cp313-manylinux_2_28_x86_64.whl",
+        ));
+        wheels.push(listed("../x-1.0-py3-none-any.whl"));
+        let wheels = app
+            .pip313_dependencies
+            .as_mut()
+            .unwrap()
+            .wheel
+            .as_mut()
+            .unwrap();
+        wheels.push(listed("wheels/py3/x.whl"));
+        wheels.push(listed(
+            "wheels/py39/x-1.0-cp39-abi3-manylinux2014_x86_64.whl",
+        ));
+    });
+    let clean = clean_app()
+        .pip313_dependencies
+        .unwrap()
+        .wheel
+        .unwrap()
+        .len();
+    let at = |key: &str, index: usize| format!("/{key}/wheel/{index}/input_file");
+    assert_same(
+        found(validate(&app)),
+        &[
+            (Rule::WheelPython, &at("pip39_dependencies", clean + 1)),
+            (Rule::WheelPython, &at("pip39_dependencies", clean + 2)),
+            (Rule::WheelPython, &at("pip313_dependencies", clean)),
+        ],
+    );
+    let message = validate(&app)
+        .into_iter()
+        .map(|finding| finding.message)
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(
+        message.contains("does not install on the platform's Python 3.9"),
+        "{message}"
+    );
+    assert!(message.contains("is not a wheel file name"), "{message}");
+}
+
+#[test]
 fn unknown_keys_are_found_wherever_they_are_kept() {
     let app = clean_with(|app| {
         app.extra.insert("colour".into(), json!("blue"));

@@ -3,11 +3,12 @@
 //! strings that have a stock validator.
 //!
 //! Everything here is a plain constant or predicate so that both sides agree without
-//! depending on each other; [`text`] holds the platform's text rules and [`suggest`] the one
-//! rule for "did you mean" suggestions.
+//! depending on each other; [`text`] holds the platform's text rules, [`wheel`] those of the wheels an app ships, and
+//! [`suggest`] the one rule for "did you mean" suggestions.
 
 pub mod suggest;
 pub mod text;
+pub mod wheel;
 
 /// The `contains` strings for which the platform ships a validator (contract section 4).
 pub const STOCK_CONTAINS: [&str; 11] = [

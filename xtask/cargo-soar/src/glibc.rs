@@ -8,8 +8,8 @@ use object::read::elf::FileHeader;
 
 use crate::{Failure, Outcome};
 
-/// The newest glibc a `manylinux_2_28` extension may need.
-pub const NEWEST_ALLOWED: (u32, u32) = (2, 28);
+/// The newest glibc a `manylinux_2_28` extension may need: the platform's.
+pub const NEWEST_ALLOWED: (u32, u32) = soar_vocab::wheel::PLATFORM_GLIBC;
 
 /// Every symbol version an ELF file needs, as `library: VERSION` (e.g. `libc.so.6: GLIBC_2.28`).
 pub fn needed_versions(elf: &[u8]) -> Outcome<Vec<String>> {

@@ -3,13 +3,13 @@
 use crate::AppJson;
 use crate::validate::finding::{Finding, Rule};
 use crate::validate::pointer::Pointer;
-use soar_vocab::text;
+use soar_vocab::{text, wheel};
 
 /// The shape of the platform's own timestamps: `0` stands for a digit.
 const PLATFORM_TIMESTAMP: &[u8; 27] = b"0000-00-00T00:00:00.000000Z";
 
 /// Checks the case of `appid`, the `package_name` prefix, the spelling of `utctime_updated`
-/// and the webhook's networks.
+/// the webhook's networks and the wheels of the Python versions' dependency lists.
 pub(super) fn check(app: &AppJson, findings: &mut Vec<Finding>) {
     let root = Pointer::root();
     if text::is_uuid(&app.appid) && !text::is_lowercase_uuid(&app.appid) {
@@ -53,6 +53,30 @@ pub(super) fn check(app: &AppJson, findings: &mut Vec<Finding>) {
                 &root.child("webhook").child("ip_allowlist").child(index),
                 message,
             ));
+        }
+    }
+    wheels(app, findings);
+}
+
+/// Checks that every wheel of a `pip3<minor>_dependencies` list installs on CPython 3.<minor>.
+fn wheels(app: &AppJson, findings: &mut Vec<Finding>) {
+    for (key, dependencies) in app.dependency_sets() {
+        let Some(minor) = wheel::dependencies_minor(key) else {
+            continue;
+        };
+        for (index, listed) in dependencies.wheel.iter().flatten().enumerate() {
+            if let Some(problem) = wheel::problem(&listed.input_file, minor) {
+                let message = format!("the wheel {:?} {problem}", listed.input_file);
+                findings.push(Finding::new(
+                    Rule::WheelPython,
+                    &Pointer::root()
+                        .child(key)
+                        .child("wheel")
+                        .child(index)
+                        .child("input_file"),
+                    message,
+                ));
+            }
         }
     }
 }

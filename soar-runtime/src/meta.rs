@@ -81,6 +81,11 @@ pub struct ConnectorMeta {
     pub rest_handler: Option<&'static str>,
     /// The webhook's settings, when the connector has a webhook handler.
     pub webhook: Option<WebhookMeta>,
+    /// The app's own wheels for Python 3.9: paths in the package and in the app directory,
+    /// below `wheels/`; the bundler ships them beside the connector's wheel.
+    pub pip39_wheels: &'static [&'static str],
+    /// The app's own wheels for Python 3.13, likewise.
+    pub pip313_wheels: &'static [&'static str],
     /// The asset configuration fields, in form order.
     pub configuration: &'static [ConfigFieldMeta],
 }

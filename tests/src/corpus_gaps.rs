@@ -84,8 +84,8 @@ pub const EXPRESSIBLE: [(Level, &[&str]); 8] = [
             "contributors",
             "configuration",
             "actions",
-            // The bundler writes our wheel's entries; an app's own packages are a gap, found
-            // by `dependency_gaps`.
+            // The app's own wheels (`pip39_wheels`, `pip313_wheels`) beside the bundler's;
+            // other packages are a gap, found by `dependency_gaps`.
             "pip39_dependencies",
             "pip313_dependencies",
         ],
@@ -296,7 +296,12 @@ fn unknown_keys(level: Level, object: &Map<String, Value>, at: &Pointer, found: 
     }
 }
 
-/// The bundler writes the wheels of the bridge; the app's own packages are not expressible.
+/// The dependency keys whose wheels the connector attribute lists (`pip39_wheels`,
+/// `pip313_wheels`).
+const WHEEL_LISTS: [&str; 2] = ["pip39_dependencies", "pip313_dependencies"];
+
+/// The app's own packages the macros cannot list: PyPI packages, and wheels of keys other than
+/// [`WHEEL_LISTS`] (the bundler adds the bridge's wheel to those).
 fn dependency_gaps(top: &Map<String, Value>, found: &mut Vec<Gap>) {
     for (key, value) in top {
         if !key.starts_with("pip") || !key.ends_with("_dependencies") {
@@ -306,9 +311,10 @@ fn dependency_gaps(top: &Map<String, Value>, found: &mut Vec<Gap>) {
             continue;
         };
         for (kind, list) in sets {
-            if list.as_array().is_some_and(|list| !list.is_empty()) {
+            let expressible = kind == "wheel" && WHEEL_LISTS.contains(&key.as_str());
+            if !expressible && list.as_array().is_some_and(|list| !list.is_empty()) {
                 found.push(gap(
-                    &format!("the app's own `{kind}` dependencies"),
+                    &format!("the app's own `{kind}` dependencies of `{key}`"),
                     &Pointer::root().child(key).child(kind),
                 ));
             }

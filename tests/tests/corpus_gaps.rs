@@ -41,6 +41,8 @@ fn the_corpus_tally_prints_every_feature_with_its_apps() {
         "render key `menu_name`",
         "configuration `data_type` `ph`",
         "configuration `data_type` `file`",
+        "the app's own `wheel` dependencies of `pip39_dependencies`",
+        "the app's own `wheel` dependencies of `pip313_dependencies`",
     ] {
         assert_eq!(apps_of(learnt), None, "{learnt}");
     }
@@ -58,16 +60,22 @@ fn a_gap_names_its_pointer_with_escaped_keys() {
             "parameters": {"p~": {"data_type": "string", "order": 3, "name": "p~"}},
             "output": [{"data_path": "a", "column_order": 2}]
         }],
-        "pip39_dependencies": {"wheel": [], "pypi": [{"module": "requests"}]}
+        "pip39_dependencies": {"wheel": [{"module": "x", "input_file": "wheels/py3/x-1-py3-none-any.whl"}], "pypi": [{"module": "requests"}]},
+        "pip_dependencies": {"wheel": [{"module": "x", "input_file": "wheels/py3/x-1-py3-none-any.whl"}]}
     });
     let found: Vec<(String, String)> = gaps(&app)
         .into_iter()
         .map(|gap| (gap.feature, gap.pointer))
         .collect();
     let expected = [
+        ("app key `pip_dependencies`", "/pip_dependencies"),
         (
-            "the app's own `pypi` dependencies",
+            "the app's own `pypi` dependencies of `pip39_dependencies`",
             "/pip39_dependencies/pypi",
+        ),
+        (
+            "the app's own `wheel` dependencies of `pip_dependencies`",
+            "/pip_dependencies/wheel",
         ),
         (
             "configuration `data_type` `object`",

@@ -3,6 +3,7 @@
 use std::collections::HashSet;
 
 use darling::Error;
+use darling::util::SpannedValue;
 
 use soar_vocab::text::{
     is_app_version, is_cidr, is_lowercase_uuid, is_main_module, is_min_phantom_version,
@@ -99,6 +100,8 @@ pub fn check(connector: &Connector) -> darling::Result<()> {
             ));
         }
     }
+    wheels("pip39_wheels", 9, &app.pip39_wheels, &mut errors);
+    wheels("pip313_wheels", 13, &app.pip313_wheels, &mut errors);
     if let Some(error) = text::required("the connector", &app.description) {
         errors.push(error);
     }
@@ -121,6 +124,30 @@ pub fn check(connector: &Connector) -> darling::Result<()> {
         }
     }
     errors.finish()
+}
+
+/// Checks the wheels of `attribute`, which the platform installs for Python `3.<minor>`: each
+/// lies below `wheels/`, is named as a wheel, fits that Python, and is listed once.
+fn wheels(
+    attribute: &str,
+    minor: u32,
+    paths: &[SpannedValue<String>],
+    errors: &mut darling::error::Accumulator,
+) {
+    let mut seen = HashSet::new();
+    for path in paths {
+        if let Some(problem) = soar_vocab::wheel::problem(path, minor) {
+            errors.push(error_at(
+                path.span(),
+                format!("`{}` cannot be in {attribute}: it {problem}", **path),
+            ));
+        } else if !seen.insert(path.as_str()) {
+            errors.push(error_at(
+                path.span(),
+                format!("{attribute} lists `{}` twice", **path),
+            ));
+        }
+    }
 }
 
 #[cfg(test)]
@@ -163,5 +190,29 @@ mod tests {
             "{found:?}"
         );
         assert!(found[1].starts_with("`anywhere` is not a network"));
+    }
+
+    #[test]
+    fn wheels_fit_the_python_of_their_list() {
+        let pure = "wheels/py3/cachetools-6.2.1-py3-none-any.whl";
+        let only_313 = "wheels/py313/x-1.0-cp313-cp313-manylinux_2_28_x86_64.whl";
+        assert!(
+            violations(&format!(
+                r#", pip39_wheels = ["{pure}"], pip313_wheels = ["{pure}", "{only_313}"]"#
+            ))
+            .is_empty()
+        );
+        let found = violations(&format!(
+            r#", pip39_wheels = ["{only_313}", "cachetools.whl", "wheels/x.whl"], pip313_wheels = ["{pure}", "{pure}"]"#
+        ));
+        assert_eq!(
+            found,
+            [
+                format!("`{only_313}` cannot be in pip39_wheels: it does not install on the platform's Python 3.9 (Linux x86_64, glibc 2.28): none of its tags fits"),
+                "`cachetools.whl` cannot be in pip39_wheels: it is not a path below `wheels/` in the app directory (relative, `/`-separated, without `.` or `..` parts)".to_owned(),
+                "`wheels/x.whl` cannot be in pip39_wheels: it is not a wheel file name: `<distribution>-<version>[-<build>]-<python tag>-<abi tag>-<platform tag>.whl`".to_owned(),
+                format!("pip313_wheels lists `{pure}` twice"),
+            ]
+        );
     }
 }

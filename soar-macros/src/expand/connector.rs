@@ -200,6 +200,8 @@ fn meta(connector: &Connector) -> TokenStream {
     let consolidate_widgets = optional(app.consolidate_widgets);
     let rest_handler = optional_text(app.rest_handler.as_deref().map(String::as_str));
     let webhook = webhook_meta(connector);
+    let pip39_wheels = texts(app.pip39_wheels.iter().map(|path| path.as_str()));
+    let pip313_wheels = texts(app.pip313_wheels.iter().map(|path| path.as_str()));
     let configuration = connector.fields.iter().filter_map(|field| {
         let FieldRole::Config(spec) = &field.role else {
             return None;
@@ -247,6 +249,8 @@ fn meta(connector: &Connector) -> TokenStream {
             consolidate_widgets: #consolidate_widgets,
             rest_handler: #rest_handler,
             webhook: #webhook,
+            pip39_wheels: #pip39_wheels,
+            pip313_wheels: #pip313_wheels,
             configuration: &[#(#configuration),*],
         }
     }

@@ -81,6 +81,10 @@ pub struct App {
     pub rest_handler: Option<SpannedValue<String>>,
     /// The webhook, if the connector has one.
     pub webhook: Option<Webhook>,
+    /// The app's own wheels for Python 3.9 (paths in the package), each with its place.
+    pub pip39_wheels: Vec<SpannedValue<String>>,
+    /// The app's own wheels for Python 3.13 (paths in the package), each with its place.
+    pub pip313_wheels: Vec<SpannedValue<String>>,
 }
 
 /// The webhook of a connector.
@@ -201,6 +205,8 @@ pub fn build(args: ConnectorArgs, item: &ItemStruct) -> darling::Result<Connecto
         webhook: args
             .webhook
             .map(|webhook| webhook_of(webhook, item.ident.span())),
+        pip39_wheels: spanned_texts(&args.pip39_wheels),
+        pip313_wheels: spanned_texts(&args.pip313_wheels),
         appid: args.appid,
         name: args.name,
     };
@@ -221,16 +227,21 @@ fn webhook_of(args: WebhookArgs, span: proc_macro2::Span) -> Webhook {
         requires_auth: args.requires_auth.unwrap_or(true),
         allowed_headers: args.allowed_headers.iter().map(LitStr::value).collect(),
         ip_allowlist: match args.ip_allowlist {
-            Some(networks) => networks
-                .iter()
-                .map(|network| SpannedValue::new(network.value(), network.span()))
-                .collect(),
+            Some(networks) => spanned_texts(&networks),
             None => IP_ALLOWLIST
                 .iter()
                 .map(|network| SpannedValue::new((*network).to_owned(), span))
                 .collect(),
         },
     }
+}
+
+/// String literals as texts that keep their places, for errors about one of them.
+fn spanned_texts(literals: &[LitStr]) -> Vec<SpannedValue<String>> {
+    literals
+        .iter()
+        .map(|literal| SpannedValue::new(literal.value(), literal.span()))
+        .collect()
 }
 
 fn config_field(args: ConfigFieldArgs) -> darling::Result<ConfigField> {

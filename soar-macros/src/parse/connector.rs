@@ -57,6 +57,12 @@ pub struct ConnectorArgs {
     pub rest_handler: Option<SpannedValue<String>>,
     /// The webhook: its handler function and settings.
     pub webhook: Option<WebhookArgs>,
+    /// Wheels of the package the platform installs for Python 3.9, beside the connector's.
+    #[darling(default)]
+    pub pip39_wheels: Vec<LitStr>,
+    /// Wheels of the package the platform installs for Python 3.13, beside the connector's.
+    #[darling(default)]
+    pub pip313_wheels: Vec<LitStr>,
     /// Whether the author implements `Hooks` (the lifecycle hooks) for the struct.
     pub hooks: Flag,
     /// Where generated code finds the runtime.

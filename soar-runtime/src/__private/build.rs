@@ -6,8 +6,8 @@ use serde_json::Value;
 
 use super::registry::{ActionRegistration, actions_of};
 use crate::app_json::{
-    Action, AppJson, ConfigField, Contributor, DataType, Lock, OutputEntry, Parameter,
-    PythonVersion, Render, Webhook,
+    Action, AppJson, ConfigField, Contributor, DataType, Dependencies, Lock, OutputEntry,
+    Parameter, PythonVersion, Render, Webhook, WheelDependency,
 };
 use crate::bundle;
 use crate::meta::{
@@ -62,6 +62,8 @@ pub fn app_json<C: 'static>(meta: &ConnectorMeta) -> AppJson {
         webhook: meta
             .webhook
             .map(|webhook| webhook_of(&webhook, meta.main_module)),
+        pip39_dependencies: wheels(meta.pip39_wheels),
+        pip313_dependencies: wheels(meta.pip313_wheels),
         configuration: meta
             .configuration
             .iter()
@@ -87,6 +89,27 @@ fn webhook_of(webhook: &WebhookMeta, main_module: &str) -> Webhook {
         ip_allowlist: Some(owned(webhook.ip_allowlist)),
         ..Webhook::default()
     }
+}
+
+/// The dependencies of the app's own wheels at `paths`, `None` without any: each wheel's
+/// `module` is the distribution its file name spells, as the official SDK writes it. The
+/// bundler adds the connector's wheel.
+fn wheels(paths: &[&str]) -> Option<Dependencies> {
+    (!paths.is_empty()).then(|| Dependencies {
+        wheel: Some(
+            paths
+                .iter()
+                .map(|path| WheelDependency {
+                    module: soar_vocab::wheel::distribution(path)
+                        .unwrap_or_default()
+                        .to_owned(),
+                    input_file: (*path).to_owned(),
+                    ..WheelDependency::default()
+                })
+                .collect(),
+        ),
+        ..Dependencies::default()
+    })
 }
 
 /// A list of strings, owned.

@@ -119,6 +119,12 @@ pub fn dependencies_minor(key: &str) -> Option<u32> {
     digits.parse().ok()
 }
 
+/// Whether `path` is a relative path below [`WHEELS_DIR`] of plain names, where an app's wheels
+/// lie (whatever its file name).
+pub fn is_wheel_path(path: &str) -> bool {
+    wheel_file_name(path).is_some()
+}
+
 /// The problem with listing the wheel at `path` (in the app directory) for CPython
 /// `3.<minor>`, if any.
 pub fn problem(path: &str, minor: u32) -> Option<WheelProblem> {

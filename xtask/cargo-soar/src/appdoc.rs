@@ -7,16 +7,18 @@ use soar_app_json::{AppJson, Dependencies, WheelDependency, validate_value};
 use crate::report::{self, Line};
 use crate::{Failure, Outcome};
 
-/// Sets what the bundler owns: `utctime_updated`, and the extension wheel as the only entry of
-/// `pip39_dependencies` and `pip313_dependencies` (one abi3 wheel serves both).
+/// Sets what the bundler owns: `utctime_updated`, and the extension wheel as the last entry of
+/// `pip39_dependencies` and `pip313_dependencies` (one abi3 wheel serves both), after the app's
+/// own wheels.
 pub fn complete(app: &mut AppJson, updated: String, wheel: WheelDependency) {
     app.utctime_updated = Some(updated);
-    let dependencies = Dependencies {
-        wheel: Some(vec![wheel]),
-        ..Dependencies::default()
-    };
-    app.pip39_dependencies = Some(dependencies.clone());
-    app.pip313_dependencies = Some(dependencies);
+    for dependencies in [&mut app.pip39_dependencies, &mut app.pip313_dependencies] {
+        dependencies
+            .get_or_insert_with(Dependencies::default)
+            .wheel
+            .get_or_insert_with(Vec::new)
+            .push(wheel.clone());
+    }
 }
 
 /// Validates the app JSON as it will be written; any finding refuses the bundle.

@@ -104,6 +104,16 @@ pub fn describe(project: &Project, package: &ConnectorPackage) -> Outcome<Descri
     let module = manifest.native_module;
     let wheel_name = wheel::file_name(&module, &app.app_version);
     let wheel_path = format!("wheels/shared/{wheel_name}");
+    let listed_twice = app
+        .dependency_sets()
+        .flat_map(|(_, dependencies)| dependencies.wheel.iter().flatten())
+        .any(|listed| listed.input_file == wheel_path);
+    if listed_twice {
+        return Err(Failure::unusable(format!(
+            "package {}: the connector lists its own wheel's path {wheel_path} among the app's wheels; name that file differently",
+            package.name
+        )));
+    }
     let dependency = WheelDependency {
         module: module.clone(),
         input_file: wheel_path.clone(),
@@ -142,6 +152,7 @@ pub fn run(request: &Request) -> Outcome<Bundle> {
     let described = describe(&project, &package)?;
     let app = &described.app;
     let notes = release_notes(&package, &app.app_version)?;
+    let app_wheels = app_wheels(&package, app, &described.wheel_path)?;
     let top = soar_vocab::app_slug(&app.name);
     if top.is_empty() {
         return Err(Failure::new(
@@ -177,6 +188,7 @@ pub fn run(request: &Request) -> Outcome<Bundle> {
         }
     }
     files.extend(notes);
+    files.extend(app_wheels);
     files.insert("LICENSE".to_owned(), licence_text.into_bytes());
     let notice = notice::generate(&bridge, &app.name, app_licence, &package.name)?;
     files.insert("NOTICE".to_owned(), notice.into_bytes());
@@ -286,6 +298,45 @@ fn contents(package: &ConnectorPackage, app: &AppJson) -> Outcome<BTreeMap<Strin
     };
     files.insert("README.md".to_owned(), readme);
     Ok(files)
+}
+
+/// The first bytes of a zip archive, which every wheel is.
+const ZIP_MAGIC: &[u8; 4] = b"PK\x03\x04";
+
+/// The app's own wheels, by path in the app directory: the files of the package that the
+/// connector's `pip39_wheels` and `pip313_wheels` name, at the same paths. Each must be there
+/// and be a zip archive; the platform's pip would otherwise fail the app's installation.
+fn app_wheels(
+    package: &ConnectorPackage,
+    app: &AppJson,
+    own_wheel: &str,
+) -> Outcome<BTreeMap<String, Vec<u8>>> {
+    let mut wheels = BTreeMap::new();
+    let listed = app
+        .dependency_sets()
+        .flat_map(|(_, dependencies)| dependencies.wheel.iter().flatten())
+        .map(|wheel| wheel.input_file.as_str())
+        .filter(|path| *path != own_wheel);
+    for path in listed {
+        if wheels.contains_key(path) {
+            continue;
+        }
+        let file = package.dir.join(path);
+        let refuse = |why: String| {
+            Failure::unusable(format!(
+                "package {}: the connector ships the wheel {path} (`pip39_wheels`, `pip313_wheels`), but {} {why}",
+                package.name,
+                file.display()
+            ))
+        };
+        let data =
+            std::fs::read(&file).map_err(|error| refuse(format!("cannot be read: {error}")))?;
+        if !data.starts_with(ZIP_MAGIC) {
+            return Err(refuse("is not a wheel (a zip archive)".to_owned()));
+        }
+        wheels.insert(path.to_owned(), data);
+    }
+    Ok(wheels)
 }
 
 fn read(path: &Path) -> Outcome<Vec<u8>> {

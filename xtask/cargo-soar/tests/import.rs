@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use cargo_soar::import::{Imported, import};
+use cargo_soar::import::{Imported, Source, import};
 use serde_json::{Value, json};
 
 /// A corpus app of the repository (`tests/corpus/apps/`).
@@ -15,7 +15,7 @@ fn corpus_app(name: &str) -> Vec<u8> {
 }
 
 fn imported(name: &str) -> Imported {
-    import(&corpus_app(name)).unwrap_or_else(|refusal| panic!("{name}: {refusal:?}"))
+    import(&Source::json(&corpus_app(name))).unwrap_or_else(|refusal| panic!("{name}: {refusal:?}"))
 }
 
 fn notes(imported: &Imported) -> String {
@@ -70,7 +70,7 @@ fn a_webhook_is_bound_to_a_stub_handler() {
         app["actions"][1]["identifier"] = json!("handle_webhook");
         app["webhook"] = json!({"handler": "whois_webhook.handle", "ip_allowlist": ["10.0.0.1/8", "::/0"], "port": 1});
     });
-    let imported = import(sloppy.as_bytes()).unwrap();
+    let imported = import(&Source::json(sloppy.as_bytes())).unwrap();
     assert!(
         imported
             .lib_rs
@@ -94,7 +94,7 @@ fn a_webhook_is_bound_to_a_stub_handler() {
 
 /// What `import` refuses, with the JSON Pointer of the problem.
 fn refused(document: &str) -> (String, String) {
-    let refusal = import(document.as_bytes()).expect_err("refused");
+    let refusal = import(&Source::json(document.as_bytes())).expect_err("refused");
     (refusal.pointer, refusal.message)
 }
 
@@ -145,7 +145,7 @@ fn sloppy_input_is_imported_with_what_changed() {
         app["actions"][1]["output"][3]["exampsle_values"] = json!(["x"]);
         app["actions"][1]["parameters"]["type"] = json!({"data_type": "string", "order": 1});
     });
-    let imported = import(sloppy.as_bytes()).unwrap();
+    let imported = import(&Source::json(sloppy.as_bytes())).unwrap();
     let noted = notes(&imported);
     for expected in [
         "dropped /actions/1/render: render type \"default\"",
@@ -165,7 +165,7 @@ fn sloppy_input_is_imported_with_what_changed() {
 
 #[test]
 fn the_largest_corpus_app_imports_in_well_under_a_second() {
-    let github = corpus_app("github");
+    let github = Source::json(&corpus_app("github"));
     let started = std::time::Instant::now();
     let imported = import(&github).unwrap();
     let elapsed = started.elapsed();

@@ -4,6 +4,8 @@
 use soar_app_json::{
     AppJson, ConfigField, DataType, DefaultValue, Pointer, PythonVersion, Webhook,
 };
+use std::collections::{BTreeMap, BTreeSet};
+
 use soar_vocab::text;
 
 use super::idents::{self, Scope};
@@ -47,13 +49,21 @@ pub struct Connector {
     pub types: Scope,
     /// The function names taken so far (the webhook's stub, when the app has a webhook).
     pub functions: Scope,
+    /// The app's wheels the connector lists, whose files the project gets.
+    pub wheels: BTreeSet<String>,
 }
 
 /// The name of the webhook handler stub the import writes.
 const WEBHOOK_FUNCTION: &str = "handle_webhook";
 
-/// Writes the connector struct; refuses an app whose identity is unusable.
-pub fn write(app: &AppJson, out: &mut String, notes: &mut Notes) -> Result<Connector, Refusal> {
+/// Writes the connector struct, listing the app's wheels whose files are `carried`; refuses an
+/// app whose identity is unusable.
+pub fn write(
+    app: &AppJson,
+    carried: &BTreeMap<String, Vec<u8>>,
+    out: &mut String,
+    notes: &mut Notes,
+) -> Result<Connector, Refusal> {
     let root = Pointer::root();
     if !text::is_uuid(&app.appid) {
         return Err(Refusal::at(
@@ -227,6 +237,8 @@ pub fn write(app: &AppJson, out: &mut String, notes: &mut Notes) -> Result<Conne
     if let Some(webhook) = &app.webhook {
         args.push(webhook_arg(webhook, &root.child("webhook"), notes));
     }
+    let (wheel_args, wheels) = super::wheels::write(app, carried, notes);
+    args.extend(wheel_args);
     dropped_top_level(app, notes);
     let description = description_text(&app.description, &root.child("description"), notes, || {
         app.name.clone()
@@ -250,6 +262,7 @@ pub fn write(app: &AppJson, out: &mut String, notes: &mut Notes) -> Result<Conne
         package: package_name(&app.package_name, &slug),
         types,
         functions,
+        wheels,
     })
 }
 
@@ -348,13 +361,6 @@ fn package_name(package_name: &str, slug: &str) -> String {
 /// Notes the top-level keys the macros do not write.
 fn dropped_top_level(app: &AppJson, notes: &mut Notes) {
     let root = Pointer::root();
-    for (key, set) in app.dependency_sets() {
-        if set.wheel.as_ref().is_some_and(|list| !list.is_empty())
-            || set.pypi.as_ref().is_some_and(|list| !list.is_empty())
-        {
-            notes.dropped(&root.child(key), "the app's own Python packages: the Rust connector does not use them, and the bundler writes the bridge's wheels".to_owned());
-        }
-    }
     if app.qa_metadata.is_some() {
         notes.dropped(
             &root.child("qa_metadata"),

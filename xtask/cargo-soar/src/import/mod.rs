@@ -18,14 +18,16 @@ mod read;
 pub mod roundtrip;
 mod text;
 mod values;
+mod wheels;
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 use soar_app_json::{AppJson, Pointer};
 
 pub use notes::{Change, Note, Notes};
-pub use read::read_source;
+pub use read::{Source, read_source};
 
 use crate::new::RuntimeDependency;
 use crate::{Failure, Outcome};
@@ -74,52 +76,63 @@ pub struct Imported {
     pub logo_dark: String,
     /// `src/lib.rs`.
     pub lib_rs: String,
+    /// The files of the source the project gets, by path in the package: the logos and the
+    /// wheels the connector lists.
+    pub files: BTreeMap<String, Vec<u8>>,
     /// What was dropped or corrected, and why.
     pub notes: Notes,
 }
 
-/// Imports the app JSON `bytes`.
-pub fn import(bytes: &[u8]) -> Result<Imported, Refusal> {
+/// Imports the app of `source`.
+pub fn import(source: &Source) -> Result<Imported, Refusal> {
     let root = Pointer::root();
-    let document: Value = serde_json::from_slice(bytes)
+    let document: Value = serde_json::from_slice(&source.app_json)
         .map_err(|error| Refusal::at(&root, format!("not JSON: {error}")))?;
     let app = read_model(&document)?;
     let mut notes = Notes::default();
     let mut connector_source = String::new();
-    let mut connector = app::write(&app, &mut connector_source, &mut notes)?;
+    let mut connector = app::write(&app, &source.files, &mut connector_source, &mut notes)?;
     let mut actions_source = String::new();
     let uses = actions::write(&app, &mut connector, &mut actions_source, &mut notes)?;
-    let mut source = format!(
+    let mut text = format!(
         "//! {}: imported by `cargo soar import` from the app's JSON. The metadata declared here is\n//! the original app's; every handler says it is not ported yet. `IMPORT.md` lists what the\n//! import changed.\n\n",
         app.name.replace('\n', " ")
     );
     match (uses.outputs, uses.views) {
-        (true, _) => source.push_str("use serde::{Deserialize, Serialize};\n"),
-        (false, true) => source.push_str("use serde::Serialize;\n"),
+        (true, _) => text.push_str("use serde::{Deserialize, Serialize};\n"),
+        (false, true) => text.push_str("use serde::Serialize;\n"),
         (false, false) => {}
     }
-    source.push_str("use soar_runtime::prelude::*;\n");
+    text.push_str("use soar_runtime::prelude::*;\n");
     if uses.views {
-        source.push_str("use soar_runtime::view::{AppRun, Markup};\n");
+        text.push_str("use soar_runtime::view::{AppRun, Markup};\n");
     }
     match uses.values.as_slice() {
         [] => {}
-        [one] => source.push_str(&format!("use soar_runtime::values::{one};\n")),
-        many => source.push_str(&format!(
+        [one] => text.push_str(&format!("use soar_runtime::values::{one};\n")),
+        many => text.push_str(&format!(
             "use soar_runtime::values::{{{}}};\n",
             many.join(", ")
         )),
     }
-    source.push('\n');
-    source.push_str(&connector_source);
-    source.push_str(&actions_source);
+    text.push('\n');
+    text.push_str(&connector_source);
+    text.push_str(&actions_source);
     Ok(Imported {
         package: connector.package.clone(),
         connector: connector.type_name.clone(),
         app_name: app.name.clone(),
         logo: app.logo.clone(),
         logo_dark: app.logo_dark.clone(),
-        lib_rs: source,
+        lib_rs: text,
+        files: source
+            .files
+            .iter()
+            .filter(|(path, _)| {
+                [&app.logo, &app.logo_dark].contains(path) || connector.wheels.contains(*path)
+            })
+            .map(|(path, data)| (path.clone(), data.clone()))
+            .collect(),
         notes,
     })
 }
@@ -186,8 +199,8 @@ fn read_model(document: &Value) -> Result<AppJson, Refusal> {
 
 /// Runs `cargo soar import`: imports the source and writes the project, or writes nothing.
 pub fn run(request: &ImportRequest) -> Outcome<()> {
-    let (bytes, logos) = read_source(&request.source)?;
-    let imported = import(&bytes).map_err(|refusal| {
+    let source = read_source(&request.source)?;
+    let imported = import(&source).map_err(|refusal| {
         Failure::unusable(format!(
             "{} cannot be imported: {} (at {:?})",
             request.source.display(),
@@ -199,7 +212,7 @@ pub fn run(request: &ImportRequest) -> Outcome<()> {
         .out
         .clone()
         .unwrap_or_else(|| PathBuf::from(&imported.package));
-    let files = project_files(&imported, logos, &request.runtime, &out)?;
+    let files = project_files(&imported, &request.runtime, &out)?;
     crate::new::refuse_non_empty(&out)?;
     let borrowed: Vec<(&str, Vec<u8>)> = files
         .iter()
@@ -225,7 +238,6 @@ pub fn run(request: &ImportRequest) -> Outcome<()> {
 /// The files of an imported project at `out`, laid out as `cargo soar new` lays out its own.
 pub fn project_files(
     imported: &Imported,
-    logos: read::Logos,
     runtime: &RuntimeDependency,
     out: &Path,
 ) -> Outcome<Vec<(String, Vec<u8>)>> {
@@ -272,8 +284,9 @@ pub fn project_files(
             crate::licence::spdx_text("Apache-2.0")?.into_bytes(),
         ),
     ];
-    // Logos the source holds come along; the bundler supplies the framework's for the others.
-    files.extend(logos.files);
+    // Logos and wheels the source holds come along; the bundler supplies the framework's logos
+    // for the others.
+    files.extend(imported.files.clone());
     Ok(files)
 }
 

@@ -1,7 +1,8 @@
 //! The app to import: an app JSON file, an app directory (the directory that holds the app
 //! JSON, as in a connector's repository) or an app tarball. From a directory or a tarball the
-//! logo files the app JSON names come along.
+//! files the app JSON names come along: its logos and its wheels.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use serde_json::Value;
@@ -12,42 +13,54 @@ use crate::{Failure, Outcome};
 /// The first bytes of a gzip stream.
 const GZIP_MAGIC: [u8; 2] = [0x1f, 0x8b];
 
-/// Logo files found beside the app JSON: file name and bytes.
+/// What an import reads: the app JSON and the files beside it that it names.
 #[derive(Debug, Clone, Default)]
-pub struct Logos {
-    /// The files, by the names the app JSON gives them.
-    pub files: Vec<(String, Vec<u8>)>,
+pub struct Source {
+    /// The app JSON's bytes.
+    pub app_json: Vec<u8>,
+    /// The logos and wheels the app JSON names that the source holds, by their paths in the
+    /// app directory (`logo.svg`, `wheels/py3/x-1.0-py3-none-any.whl`).
+    pub files: BTreeMap<String, Vec<u8>>,
 }
 
-/// The app JSON's bytes and the logos beside it; fails (exit 2) when the source holds no single
-/// app JSON.
-pub fn read_source(path: &Path) -> Outcome<(Vec<u8>, Logos)> {
+impl Source {
+    /// A bare app JSON, with nothing beside it.
+    pub fn json(app_json: &[u8]) -> Self {
+        Self {
+            app_json: app_json.to_vec(),
+            files: BTreeMap::new(),
+        }
+    }
+}
+
+/// The app JSON and the files beside it that it names; fails (exit 2) when the source holds no
+/// single app JSON.
+pub fn read_source(path: &Path) -> Outcome<Source> {
     let unreadable = |error: std::io::Error| {
         Failure::unusable(format!("cannot read {}: {error}", path.display()))
     };
-    let files: Vec<(String, Vec<u8>)> = if path.is_dir() {
-        let mut files = Vec::new();
+    let files: BTreeMap<String, Vec<u8>> = if path.is_dir() {
+        let mut files = BTreeMap::new();
         for entry in std::fs::read_dir(path).map_err(unreadable)? {
             let entry = entry.map_err(unreadable)?;
             if entry.file_type().map_err(unreadable)?.is_file() {
                 let name = entry.file_name().to_string_lossy().into_owned();
-                files.push((name, std::fs::read(entry.path()).map_err(unreadable)?));
+                files.insert(name, std::fs::read(entry.path()).map_err(unreadable)?);
             }
         }
-        files.sort();
         files
     } else {
         let bytes = std::fs::read(path).map_err(unreadable)?;
         if !bytes.starts_with(&GZIP_MAGIC) {
-            return Ok((bytes, Logos::default()));
+            return Ok(Source::json(&bytes));
         }
-        top_level_files(tarball::read(&bytes).map_err(|failure| {
+        app_directory_files(tarball::read(&bytes).map_err(|failure| {
             Failure::unusable(format!("{}: {}", path.display(), failure.message))
         })?)
     };
-    let candidates: Vec<&(String, Vec<u8>)> = files
+    let candidates: Vec<(&String, &Vec<u8>)> = files
         .iter()
-        .filter(|(name, data)| name.ends_with(".json") && is_app_json(data))
+        .filter(|(name, data)| !name.contains('/') && name.ends_with(".json") && is_app_json(data))
         .collect();
     let [(_, app_json)] = candidates.as_slice() else {
         return Err(Failure::unusable(format!(
@@ -56,32 +69,56 @@ pub fn read_source(path: &Path) -> Outcome<(Vec<u8>, Logos)> {
             candidates.len()
         )));
     };
-    let named: Vec<String> = serde_json::from_slice::<Value>(app_json)
-        .ok()
-        .map(|document| {
-            ["logo", "logo_dark"]
-                .iter()
-                .filter_map(|key| document.get(key).and_then(Value::as_str).map(str::to_owned))
-                .collect()
-        })
-        .unwrap_or_default();
-    let logos = files
-        .iter()
-        .filter(|(name, _)| named.contains(name))
-        .cloned()
-        .collect();
-    Ok((app_json.clone(), Logos { files: logos }))
+    let app_json = (*app_json).clone();
+    let mut beside = BTreeMap::new();
+    for name in named_files(&app_json) {
+        if let Some(data) = files.get(&name) {
+            beside.insert(name, data.clone());
+        } else if path.is_dir() && soar_vocab::wheel::is_wheel_path(&name) {
+            match std::fs::read(path.join(&name)) {
+                Ok(data) => {
+                    beside.insert(name, data);
+                }
+                Err(error) if error.kind() == std::io::ErrorKind::NotFound => {}
+                Err(error) => return Err(unreadable(error)),
+            }
+        }
+    }
+    Ok(Source {
+        app_json,
+        files: beside,
+    })
 }
 
-/// The files directly inside a tarball's top-level directory, by name.
-fn top_level_files(members: Vec<tarball::Member>) -> Vec<(String, Vec<u8>)> {
+/// The files an app JSON names in its directory: the logos (plain file names) and every wheel
+/// of its `pip*_dependencies` (paths below `wheels/`).
+fn named_files(app_json: &[u8]) -> Vec<String> {
+    let Ok(Value::Object(document)) = serde_json::from_slice::<Value>(app_json) else {
+        return Vec::new();
+    };
+    let logos = ["logo", "logo_dark"]
+        .iter()
+        .filter_map(|key| document.get(*key).and_then(Value::as_str))
+        .filter(|name| !name.is_empty() && !name.contains(['/', '\\']));
+    let wheels = document
+        .iter()
+        .filter(|(key, _)| key.starts_with("pip"))
+        .filter_map(|(_, dependencies)| dependencies.get("wheel").and_then(Value::as_array))
+        .flatten()
+        .filter_map(|wheel| wheel.get("input_file").and_then(Value::as_str))
+        .filter(|path| soar_vocab::wheel::is_wheel_path(path));
+    logos.chain(wheels).map(str::to_owned).collect()
+}
+
+/// The files inside a tarball's top-level directory, by their paths below it.
+fn app_directory_files(members: Vec<tarball::Member>) -> BTreeMap<String, Vec<u8>> {
     members
         .into_iter()
         .filter(|member| member.kind == Kind::File)
         .filter_map(|member| {
             let path = member.path.strip_prefix("./").unwrap_or(&member.path);
-            let (_, name) = path.split_once('/')?;
-            (!name.contains('/') && !name.is_empty()).then(|| (name.to_owned(), member.data))
+            let (_, below) = path.split_once('/')?;
+            (!below.is_empty()).then(|| (below.to_owned(), member.data))
         })
         .collect()
 }
@@ -94,19 +131,27 @@ fn is_app_json(bytes: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::collections::BTreeMap;
 
-    const APP: &str = r#"{"appid": "x", "logo": "logo_x.svg", "logo_dark": "logo_x_dark.svg"}"#;
+    const APP: &str = r#"{"appid": "x", "logo": "logo_x.svg", "logo_dark": "logo_x_dark.svg",
+        "pip39_dependencies": {"wheel": [
+            {"module": "a", "input_file": "wheels/py3/a-1-py3-none-any.whl"},
+            {"module": "b", "input_file": "wheels/py3/b-1-py3-none-any.whl"},
+            {"module": "c", "input_file": "../c-1-py3-none-any.whl"}]}}"#;
 
     #[test]
-    fn a_directory_gives_its_app_json_and_logos() {
+    fn a_directory_gives_its_app_json_and_the_logos_and_wheels_it_names() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("x.json"), APP).unwrap();
         std::fs::write(dir.path().join("other.json"), "[1]").unwrap();
         std::fs::write(dir.path().join("logo_x.svg"), "<svg/>").unwrap();
-        let (bytes, logos) = read_source(dir.path()).unwrap();
-        assert_eq!(bytes, APP.as_bytes());
-        assert_eq!(logos.files, [("logo_x.svg".to_owned(), b"<svg/>".to_vec())]);
+        std::fs::write(dir.path().join("unnamed.svg"), "<svg/>").unwrap();
+        std::fs::create_dir_all(dir.path().join("wheels/py3")).unwrap();
+        std::fs::write(dir.path().join("wheels/py3/a-1-py3-none-any.whl"), "PK").unwrap();
+        std::fs::write(dir.path().join("c-1-py3-none-any.whl"), "PK").unwrap();
+        let source = read_source(dir.path()).unwrap();
+        assert_eq!(source.app_json, APP.as_bytes());
+        let names: Vec<&str> = source.files.keys().map(String::as_str).collect();
+        assert_eq!(names, ["logo_x.svg", "wheels/py3/a-1-py3-none-any.whl"]);
         std::fs::write(dir.path().join("y.json"), APP).unwrap();
         let failure = read_source(dir.path()).unwrap_err();
         assert_eq!(failure.code, crate::EXIT_UNUSABLE);
@@ -117,11 +162,12 @@ mod tests {
     }
 
     #[test]
-    fn a_tarball_gives_its_top_level_app_json() {
+    fn a_tarball_gives_its_top_level_app_json_and_the_files_it_names() {
         let files: BTreeMap<String, Vec<u8>> = [
             ("x/x.json", APP),
             ("x/logo_x_dark.svg", "<svg/>"),
             ("x/wheels/w.json", APP),
+            ("x/wheels/py3/b-1-py3-none-any.whl", "PK"),
         ]
         .into_iter()
         .map(|(path, text)| (path.to_owned(), text.as_bytes().to_vec()))
@@ -129,11 +175,17 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("x.tgz");
         std::fs::write(&path, tarball::write(&files, 0).unwrap()).unwrap();
-        let (bytes, logos) = read_source(&path).unwrap();
-        assert_eq!(bytes, APP.as_bytes());
-        assert_eq!(logos.files.len(), 1);
+        let source = read_source(&path).unwrap();
+        assert_eq!(source.app_json, APP.as_bytes());
+        let names: Vec<&str> = source.files.keys().map(String::as_str).collect();
+        assert_eq!(
+            names,
+            ["logo_x_dark.svg", "wheels/py3/b-1-py3-none-any.whl"]
+        );
         let plain = dir.path().join("app.json");
         std::fs::write(&plain, "not json").unwrap();
-        assert_eq!(read_source(&plain).unwrap().0, b"not json");
+        let plain = read_source(&plain).unwrap();
+        assert_eq!(plain.app_json, b"not json");
+        assert!(plain.files.is_empty());
     }
 }

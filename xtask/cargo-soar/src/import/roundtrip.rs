@@ -4,13 +4,15 @@
 //!
 //! 1. key order does not count (objects are compared as maps), and `actions` and each action's
 //!    `output` are compared by `identifier` and `data_path`, not by position;
-//! 2. what `cargo soar bundle` fills in is not compared: `utctime_updated`, the
-//!    `pip*_dependencies`;
+//! 2. what `cargo soar bundle` fills in is not compared: `utctime_updated`, and the
+//!    connector's own wheel in `pip39_dependencies` and `pip313_dependencies` (the connector's
+//!    `app-json` lists only the app's wheels);
 //! 3. what the import lists as dropped is taken off the original, and what it lists as
 //!    corrected is not compared (each is in the app's notes, with its reason);
 //! 4. the platform's own defaults are the same as their absence: `false` for `required`,
 //!    `primary`, `allow_list` and `fips_compliant`, an empty `verbose` or `description`, an
-//!    empty list of `contributors`, `contains`, `value_list` or `example_values`;
+//!    empty list of `contributors`, `contains`, `value_list`, `example_values`, `wheel` or
+//!    `pypi`, and a `pip*_dependencies` object with nothing in it;
 //! 5. `contains` lists are compared as sets (the platform matches by membership);
 //! 6. the four standard output entries (`action_result.status`, `action_result.message`,
 //!    `summary.total_objects`, `summary.total_objects_successful`), which the framework writes for
@@ -39,7 +41,14 @@ const FALSE_DEFAULTS: [&str; 4] = ["required", "primary", "allow_list", "fips_co
 const EMPTY_TEXT_DEFAULTS: [&str; 2] = ["verbose", "description"];
 
 /// Keys whose empty list is the same as their absence.
-const EMPTY_DEFAULTS: [&str; 4] = ["contributors", "contains", "value_list", "example_values"];
+const EMPTY_DEFAULTS: [&str; 6] = [
+    "contributors",
+    "contains",
+    "value_list",
+    "example_values",
+    "wheel",
+    "pypi",
+];
 
 /// One remaining difference: where, in the compared form, and the two values.
 #[derive(Debug, Clone, PartialEq)]
@@ -110,7 +119,6 @@ fn unlisted_parameter_outputs(original: &Value, generated: &mut Value) {
 fn canonical(mut document: Value) -> Value {
     if let Some(top) = document.as_object_mut() {
         top.remove("utctime_updated");
-        top.retain(|key, _| !(key.starts_with("pip") && key.ends_with("_dependencies")));
         if let Some(Value::Array(actions)) = top.remove("actions") {
             let keyed = keyed(actions, "identifier", |action| {
                 if let Some(Value::Array(output)) = action.get_mut("output").map(Value::take) {
@@ -125,6 +133,12 @@ fn canonical(mut document: Value) -> Value {
         }
     }
     tidy(&mut document);
+    if let Some(top) = document.as_object_mut() {
+        top.retain(|key, value| {
+            let dependencies = key.starts_with("pip") && key.ends_with("_dependencies");
+            !(dependencies && value.as_object().is_some_and(Map::is_empty))
+        });
+    }
     document
 }
 
@@ -237,8 +251,8 @@ pub fn run(apps: &[PathBuf], dir: &Path, runtime: &RuntimeDependency) -> Outcome
     }
     let mut imported = Vec::new();
     for path in apps {
-        let (bytes, logos) = read::read_source(path)?;
-        let result = super::import(&bytes).map_err(|refusal| {
+        let source = read::read_source(path)?;
+        let result = super::import(&source).map_err(|refusal| {
             Failure::new(format!(
                 "{}: refused at {:?}: {}",
                 path.display(),
@@ -248,13 +262,13 @@ pub fn run(apps: &[PathBuf], dir: &Path, runtime: &RuntimeDependency) -> Outcome
         })?;
         let member = member_name(path);
         let out = members_dir.join(&member);
-        let files = super::project_files(&result, logos, runtime, &out)?;
+        let files = super::project_files(&result, runtime, &out)?;
         let files: Vec<(&str, Vec<u8>)> = files
             .iter()
             .map(|(name, data)| (name.as_str(), data.clone()))
             .collect();
         crate::new::write_all(&out, &files)?;
-        let original: Value = serde_json::from_slice(&bytes)
+        let original: Value = serde_json::from_slice(&source.app_json)
             .map_err(|error| Failure::new(format!("{}: {error}", path.display())))?;
         imported.push((path, member, original, result.notes));
     }
@@ -365,6 +379,11 @@ mod tests {
         let original = json!({
             "utctime_updated": "x",
             "pip39_dependencies": {"wheel": []},
+            "pip313_dependencies": {"wheel": [
+                {"module": "a", "input_file": "wheels/py3/a-1-py3-none-any.whl"},
+                {"module": "b", "input_file": "wheels/py3/b-1-py3-none-any.whl"}
+            ]},
+            "pip_dependencies": {"wheel": [{"module": "a", "input_file": "wheels/py3/a-1-py3-none-any.whl"}]},
             "fips_compliant": false,
             "configuration": {"ph": {"data_type": "ph", "order": 0}},
             "actions": [{
@@ -374,6 +393,7 @@ mod tests {
             }, {"identifier": "a", "description": "Done."}]
         });
         let generated = json!({
+            "pip313_dependencies": {"wheel": [{"module": "a", "input_file": "wheels/py3/a-1-py3-none-any.whl"}]},
             "configuration": {"ph": {"data_type": "ph", "order": 0, "description": ""}},
             "actions": [{"identifier": "a", "description": "Done"}, {
                 "identifier": "b",
@@ -382,6 +402,17 @@ mod tests {
             }]
         });
         let mut notes = Notes::default();
+        notes.dropped(
+            &Pointer::root()
+                .child("pip313_dependencies")
+                .child("wheel")
+                .child(1),
+            String::new(),
+        );
+        notes.dropped(
+            &Pointer::root().child("pip_dependencies").child("wheel"),
+            String::new(),
+        );
         notes.dropped(
             &Pointer::root()
                 .child("actions")

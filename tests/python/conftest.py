@@ -43,8 +43,8 @@ def bundle_members(bundle_path):
 
 def install(bundle_path, root):
     """The app of `bundle_path` unpacked into `<root>/opt/phantom/apps/<dir>_<appid>/` and its
-    wheels installed with `pip install --target`, as the platform installs them. Returns
-    (app dir, target)."""
+    wheels for this Python (`pip3<minor>_dependencies`) installed with `pip install --target`,
+    as the platform installs them. Returns (app dir, target)."""
     unpacked = root / "unpacked"
     with tarfile.open(bundle_path, "r:gz") as archive:
         archive.extractall(unpacked, filter="data")
@@ -54,7 +54,8 @@ def install(bundle_path, root):
     app_dir.parent.mkdir(parents=True)
     (unpacked / top).rename(app_dir)
     target = root / "site-packages"
-    wheels = [app_dir / wheel["input_file"] for wheel in app_json["pip39_dependencies"]["wheel"]]
+    listed = app_json[f"pip3{sys.version_info.minor}_dependencies"]["wheel"]
+    wheels = [app_dir / wheel["input_file"] for wheel in listed]
     subprocess.run(
         [sys.executable, "-m", "pip", "install", "--quiet", "--no-index", "--no-deps",
          "--disable-pip-version-check", "--target", str(target), *map(str, wheels)],

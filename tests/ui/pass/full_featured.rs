@@ -24,6 +24,8 @@ use soar_runtime::values::{Domain, Ip};
     fips_compliant,
     crate = "::soar_runtime",
     webhook(handler = hooks::pushed, ip_allowlist = ["10.0.0.0/8", "2001:db8::/32"]),
+    pip39_wheels = ["wheels/py3/cachetools-6.2.1-py3-none-any.whl", "wheels/py39/simplejson-3.17.2-cp39-cp39-manylinux_2_17_x86_64.whl"],
+    pip313_wheels = ["wheels/py3/cachetools-6.2.1-py3-none-any.whl"],
     hooks,
 )]
 pub struct Whois {
@@ -173,6 +175,11 @@ fn main() {
     let answer = Whois::webhook().unwrap()(&app, r#"{"method": "GET", "path_parts": ["a", "b"]}"#);
     let answer: serde_json::Value = serde_json::from_str(&answer).unwrap();
     assert_eq!((answer["status_code"].as_u64(), answer["content"].as_str()), (Some(200), Some("a/b")));
+    assert_eq!(json["pip39_dependencies"]["wheel"][1], serde_json::json!({
+        "module": "simplejson",
+        "input_file": "wheels/py39/simplejson-3.17.2-cp39-cp39-manylinux_2_17_x86_64.whl",
+    }));
+    assert_eq!(json["pip313_dependencies"]["wheel"].as_array().map(Vec::len), Some(1));
     assert_eq!(json["configuration"]["zone"]["data_type"], "timezone");
     assert_eq!(json["contributors"][1]["name"], "Grace");
     let whois = &json["actions"][1];

@@ -192,3 +192,30 @@ fn the_command_writes_nothing_when_it_refuses() {
     assert!(failure.message.contains("\"/appid\""), "{failure}");
     assert!(!out.exists());
 }
+
+#[test]
+fn the_wheels_the_source_holds_are_listed_and_carried_and_the_others_noted() {
+    let wheel = "wheels/py3/dnspython-2.7.0-py3-none-any.whl";
+    let mut source = Source::json(&corpus_app("whois"));
+    source
+        .files
+        .insert(wheel.to_owned(), b"PK\x03\x04".to_vec());
+    source.files.insert(
+        "wheels/py3/unlisted-1-py3-none-any.whl".to_owned(),
+        b"PK".to_vec(),
+    );
+    let imported = import(&source).unwrap();
+    let attributes = format!("    pip39_wheels = [{wheel:?}],\n    pip313_wheels = [{wheel:?}],\n");
+    assert!(imported.lib_rs.contains(&attributes), "{}", imported.lib_rs);
+    let carried: Vec<&str> = imported.files.keys().map(String::as_str).collect();
+    assert_eq!(carried, [wheel]);
+    let notes = notes(&imported);
+    for key in ["pip39_dependencies", "pip313_dependencies"] {
+        let missing = notes
+            .lines()
+            .filter(|line| line.starts_with(&format!("dropped /{key}/wheel/")))
+            .filter(|line| line.ends_with("is not in the import's source"))
+            .count();
+        assert_eq!(missing, 7, "{key}: {notes}");
+    }
+}

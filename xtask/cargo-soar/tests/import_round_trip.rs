@@ -1,7 +1,8 @@
 //! The metadata round trip of `cargo soar import` in the suite: a subset of the corpus apps
 //! that covers every metadata feature the corpus has (checked here) is imported into one
 //! workspace, built, and each connector's app JSON compared with its original under the rules
-//! of `docs/import-round-trip.md`. `cargo xtask roundtrip` runs all 67.
+//! of `docs/import-round-trip.md`; one of them is read from an app directory with its wheel
+//! files, so that its wheels are carried and compared. `cargo xtask roundtrip` runs all 67.
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
@@ -238,11 +239,65 @@ fn the_subset_covers_every_feature_of_the_corpus() {
     assert!(all.len() >= 30, "{all:?}");
 }
 
+/// The subset app whose wheels the round trip carries: the import reads it from an app
+/// directory that holds its wheel files, as a connector's repository does. Its Python 3.9 and
+/// 3.13 lists differ (native wheels of each), so both lists are compared.
+const WITH_WHEELS: &str = "ciscoumbrella";
+
+/// An app directory at `dir` with the corpus app `name` and a stand-in file (a zip's first
+/// bytes: the import only carries files) for every wheel it lists.
+fn app_directory(name: &str, dir: &std::path::Path) -> PathBuf {
+    let app_path = repository().join(format!("tests/corpus/apps/{name}.json"));
+    let app: Value = serde_json::from_str(&std::fs::read_to_string(&app_path).unwrap()).unwrap();
+    let app_dir = dir.join(name);
+    if app_dir.exists() {
+        std::fs::remove_dir_all(&app_dir).unwrap();
+    }
+    for (_, dependencies) in app
+        .as_object()
+        .unwrap()
+        .iter()
+        .filter(|(key, _)| key.starts_with("pip"))
+    {
+        for wheel in dependencies["wheel"].as_array().into_iter().flatten() {
+            let file = app_dir.join(wheel["input_file"].as_str().unwrap());
+            std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+            std::fs::write(file, b"PK\x03\x04").unwrap();
+        }
+    }
+    std::fs::copy(&app_path, app_dir.join(format!("{name}.json"))).unwrap();
+    app_dir
+}
+
 #[test]
 fn the_subset_comes_back_equal() {
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("import-round-trip");
     std::fs::create_dir_all(&dir).unwrap();
-    let outcomes = roundtrip::run(&subset(), &dir, &RuntimeDependency::Path(repository()))
+    let with_wheels = app_directory(WITH_WHEELS, &dir.join("sources"));
+    let notes = cargo_soar::import::import(&cargo_soar::import::read_source(&with_wheels).unwrap())
+        .unwrap()
+        .notes;
+    let wheel_notes: Vec<String> = notes
+        .iter()
+        .filter(|note| note.pointer.as_str().starts_with("/pip3"))
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        wheel_notes,
+        Vec::<String>::new(),
+        "{WITH_WHEELS}'s wheels are all carried"
+    );
+    let apps: Vec<PathBuf> = subset()
+        .into_iter()
+        .map(|path| {
+            if path.file_stem().is_some_and(|stem| stem == WITH_WHEELS) {
+                with_wheels.clone()
+            } else {
+                path
+            }
+        })
+        .collect();
+    let outcomes = roundtrip::run(&apps, &dir, &RuntimeDependency::Path(repository()))
         .unwrap_or_else(|failure| panic!("{failure}"));
     roundtrip::print(&outcomes);
     let unequal: Vec<&str> = outcomes

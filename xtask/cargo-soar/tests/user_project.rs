@@ -1,8 +1,8 @@
 //! `cargo soar` in projects outside this workspace, as a user runs it: the project `cargo xtask
 //! test` made with `cargo soar new` (bundled again from a subdirectory), the project `cargo soar
-//! import` makes of the WHOIS app (bundled and validated clean), a user workspace with two
-//! connector packages, and every kind of bad input, which gets a one-line error, exit 2, and
-//! nothing written.
+//! import` makes of the WHOIS app's directory (bundled with the wheels it carried and validated
+//! clean), a user workspace with two connector packages, and every kind of bad input, which
+//! gets a one-line error, exit 2, and nothing written.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -195,11 +195,34 @@ fn bad_input_is_refused_in_one_line_with_exit_2_and_nothing_written() {
     );
 }
 
+/// Three of the wheels `whois.json` lists, which the app directory of the import holds.
+const CARRIED_WHEELS: [&str; 3] = [
+    "wheels/shared/argparse-1.4.0-py2.py3-none-any.whl",
+    "wheels/py3/dnspython-2.7.0-py3-none-any.whl",
+    "wheels/shared/tldextract-2.1.0-py2.py3-none-any.whl",
+];
+
 #[test]
-fn the_project_imported_from_whois_bundles_and_validates_clean() {
+fn the_project_imported_from_whois_bundles_and_validates_clean_with_the_wheels_it_carried() {
     let dir = tempfile::tempdir().unwrap();
     let project = dir.path().join("whois-import");
-    let source = checkout().join("tests/corpus/apps/whois.json");
+    // The app directory: whois.json and some of its wheels (any zip will do for the bundle;
+    // the fixture's real wheel stands in for each).
+    let source = dir.path().join("whois-app");
+    let wheel = std::fs::read(
+        checkout().join("tests/wheels/py3/soar_fixture_extra-1.0.0-py3-none-any.whl"),
+    )
+    .unwrap();
+    for path in CARRIED_WHEELS {
+        let file = source.join(path);
+        std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+        std::fs::write(file, &wheel).unwrap();
+    }
+    std::fs::copy(
+        checkout().join("tests/corpus/apps/whois.json"),
+        source.join("whois.json"),
+    )
+    .unwrap();
     let checkout = checkout();
     let imported = cargo_soar(
         dir.path(),
@@ -213,7 +236,15 @@ fn the_project_imported_from_whois_bundles_and_validates_clean() {
         ],
     );
     assert!(imported.status.success(), "{}", stderr(&imported));
-    assert!(stderr(&imported).contains("listed in IMPORT.md"));
+    let told = stderr(&imported);
+    assert!(told.contains("listed in IMPORT.md"));
+    assert!(
+        told.contains("dropped /pip39_dependencies/wheel/4: \"wheels/py3/pythonwhois_alt-2.4.6-py3-none-any.whl\" is not in the import's source"),
+        "{told}"
+    );
+    for path in CARRIED_WHEELS {
+        assert_eq!(std::fs::read(project.join(path)).unwrap(), wheel, "{path}");
+    }
     let out = dir.path().join("out");
     let bundled = cargo_soar(&project, &["bundle", "--out", out.to_str().unwrap()]);
     assert!(bundled.status.success(), "{}", stderr(&bundled));
@@ -228,5 +259,41 @@ fn the_project_imported_from_whois_bundles_and_validates_clean() {
         validated.stdout.is_empty(),
         "{}",
         String::from_utf8_lossy(&validated.stdout)
+    );
+    let app_json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(tarball.with_extension("json")).unwrap()).unwrap();
+    for key in ["pip39_dependencies", "pip313_dependencies"] {
+        let listed: Vec<&str> = app_json[key]["wheel"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|wheel| wheel["input_file"].as_str().unwrap())
+            .collect();
+        assert_eq!(listed[..3], CARRIED_WHEELS, "{key}");
+        assert_eq!(
+            listed.len(),
+            4,
+            "{key}: the app's three, then the connector's"
+        );
+        assert!(listed[3].ends_with("-cp39-abi3-manylinux_2_28_x86_64.whl"));
+    }
+    let members = std::process::Command::new("tar")
+        .arg("tzf")
+        .arg(&tarball)
+        .output()
+        .unwrap();
+    let members = String::from_utf8_lossy(&members.stdout);
+    for path in CARRIED_WHEELS {
+        assert!(
+            members.lines().any(|member| member.ends_with(path)),
+            "{path} not in {members}"
+        );
+    }
+    // A wheel the connector lists but the package lacks refuses the bundle, naming it.
+    std::fs::remove_file(project.join(CARRIED_WHEELS[1])).unwrap();
+    let refused = cargo_soar(&project, &["bundle", "--out", out.to_str().unwrap()]);
+    assert_refused(
+        &refused,
+        &format!("the connector ships the wheel {}", CARRIED_WHEELS[1]),
     );
 }

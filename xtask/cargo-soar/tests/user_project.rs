@@ -296,4 +296,12 @@ fn the_project_imported_from_whois_bundles_and_validates_clean_with_the_wheels_i
         &refused,
         &format!("the connector ships the wheel {}", CARRIED_WHEELS[1]),
     );
+    assert!(
+        stderr(&refused).contains("cannot be read"),
+        "{}",
+        stderr(&refused)
+    );
+    std::fs::write(project.join(CARRIED_WHEELS[1]), "not a zip").unwrap();
+    let refused = cargo_soar(&project, &["bundle", "--out", out.to_str().unwrap()]);
+    assert_refused(&refused, "is not a wheel (a zip archive)");
 }

@@ -73,6 +73,10 @@ fn broken_tarball() -> Vec<u8> {
     add("fixture/fixture.json", &app_json);
     add("fixture/fixture_connector.py", b"");
     add("fixture/logo_fixture.svg", b"<svg/>");
+    add(
+        "fixture/wheels/py3/soar_fixture_extra-1.0.0-py3-none-any.whl",
+        b"PK\x03\x04",
+    );
     add("fixture/__pycache__/fixture_connector.cpython-311.pyc", b"");
     add("../evil.txt", b"x");
     let mut link = tar::Header::new_gnu();

@@ -195,7 +195,7 @@ pub enum Rule {
     /// refuses (`10.0.0.1/8`, `anywhere`), as the official SDK does.
     WebhookNetwork,
     /// Warning: a wheel of a `pip3<minor>_dependencies` list whose path is not below `wheels/`,
-    /// whose file name is not a wheel's, or none of whose tags fits CPython 3.<minor> on Linux
+    /// whose file name is not a wheel's, or none of whose tags fits CPython `3.<minor>` on Linux
     /// x86_64 (pip on the platform refuses it, and the app does not install); see
     /// [`soar_vocab::wheel`].
     WheelPython,

@@ -58,7 +58,7 @@ pub(super) fn check(app: &AppJson, findings: &mut Vec<Finding>) {
     wheels(app, findings);
 }
 
-/// Checks that every wheel of a `pip3<minor>_dependencies` list installs on CPython 3.<minor>.
+/// Checks that every wheel of a `pip3<minor>_dependencies` list installs on CPython `3.<minor>`.
 fn wheels(app: &AppJson, findings: &mut Vec<Finding>) {
     for (key, dependencies) in app.dependency_sets() {
         let Some(minor) = wheel::dependencies_minor(key) else {

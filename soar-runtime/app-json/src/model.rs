@@ -4,7 +4,7 @@ use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::{Action, ConfigField, Dependencies, Webhook};
+use super::{Action, ConfigField, Dependencies, Webhook, WheelDependency};
 
 /// The app JSON: everything the platform knows about a connector (contract section 5).
 ///
@@ -135,6 +135,13 @@ impl AppJson {
         ]
         .into_iter()
         .filter_map(|(key, set)| set.as_ref().map(|set| (key, set)))
+    }
+
+    /// Every wheel of every `pip*_dependencies` object, in writing order (a wheel two lists name
+    /// comes twice).
+    pub fn wheels(&self) -> impl Iterator<Item = &WheelDependency> {
+        self.dependency_sets()
+            .flat_map(|(_, dependencies)| dependencies.wheel.iter().flatten())
     }
 
     /// The action with this `identifier`, if there is one (the first, if there are several).

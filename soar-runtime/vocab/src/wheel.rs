@@ -112,11 +112,7 @@ impl<'a> WheelName<'a> {
 /// The Python minor a `pip3<minor>_dependencies` key installs for (`pip39_dependencies` gives
 /// 9); `None` for the keys of no single version (`pip_dependencies`, `pip3_dependencies`).
 pub fn dependencies_minor(key: &str) -> Option<u32> {
-    let digits = key.strip_prefix("pip3")?.strip_suffix("_dependencies")?;
-    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    digits.parse().ok()
+    python3_minor(key.strip_prefix("pip")?.strip_suffix("_dependencies")?)
 }
 
 /// Whether `path` is a relative path below [`WHEELS_DIR`] of plain names, where an app's wheels

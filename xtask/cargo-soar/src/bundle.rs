@@ -104,10 +104,7 @@ pub fn describe(project: &Project, package: &ConnectorPackage) -> Outcome<Descri
     let module = manifest.native_module;
     let wheel_name = wheel::file_name(&module, &app.app_version);
     let wheel_path = format!("wheels/shared/{wheel_name}");
-    let listed_twice = app
-        .dependency_sets()
-        .flat_map(|(_, dependencies)| dependencies.wheel.iter().flatten())
-        .any(|listed| listed.input_file == wheel_path);
+    let listed_twice = app.wheels().any(|listed| listed.input_file == wheel_path);
     if listed_twice {
         return Err(Failure::unusable(format!(
             "package {}: the connector lists its own wheel's path {wheel_path} among the app's wheels; name that file differently",
@@ -313,8 +310,7 @@ fn app_wheels(
 ) -> Outcome<BTreeMap<String, Vec<u8>>> {
     let mut wheels = BTreeMap::new();
     let listed = app
-        .dependency_sets()
-        .flat_map(|(_, dependencies)| dependencies.wheel.iter().flatten())
+        .wheels()
         .map(|wheel| wheel.input_file.as_str())
         .filter(|path| *path != own_wheel);
     for path in listed {

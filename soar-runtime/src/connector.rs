@@ -7,7 +7,7 @@ use crate::app_json::{Action, AppJson};
 use crate::config::Config;
 use crate::context::Ctx;
 use crate::error::ActionError;
-use crate::meta::{ViewFn, WebhookFn};
+use crate::meta::{RestHandlerFn, ViewFn, WebhookFn};
 use crate::result::ActionResult;
 
 /// A SOAR connector. [`crate::run::run`] drives one run through it in the platform's order:
@@ -38,6 +38,12 @@ pub trait Connector: Hooks + Sized {
     /// What answers the app's webhook requests ([`crate::webhook`]), if it has a webhook.
     /// `#[connector]` answers with the handler its `webhook(handler = ...)` names.
     fn webhook() -> Option<WebhookFn> {
+        None
+    }
+
+    /// What answers the requests to the app's REST handler ([`crate::rest`]), if it has one.
+    /// `#[connector]` answers with the handler its `rest_handler(handler = ...)` names.
+    fn rest_handler() -> Option<RestHandlerFn> {
         None
     }
 

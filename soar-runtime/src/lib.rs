@@ -28,6 +28,7 @@ pub mod context;
 pub mod error;
 #[doc = include_str!("guide.md")]
 pub mod guide {}
+pub mod handler;
 #[cfg(feature = "http")]
 pub mod http;
 pub mod ingest;
@@ -41,6 +42,7 @@ pub mod poll;
 pub mod progress;
 #[cfg(feature = "python")]
 pub mod python;
+pub mod rest;
 pub mod result;
 pub mod result_stream;
 pub mod run;
@@ -70,6 +72,7 @@ pub mod prelude {
     pub use crate::ingest::{Artifact, Container, Severity};
     pub use crate::output::{ActionOutput, Output};
     pub use crate::poll::PollParams;
+    pub use crate::rest::{RestRequest, RestResponse};
     pub use crate::result::{ActionResult, Status};
     pub use crate::secret::Secret;
     pub use crate::webhook::{WebhookRequest, WebhookResponse};

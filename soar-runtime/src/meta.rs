@@ -77,8 +77,9 @@ pub struct ConnectorMeta {
     pub app_config_render: Option<&'static str>,
     /// Whether the platform merges the app's result widgets.
     pub consolidate_widgets: Option<bool>,
-    /// `module.function` that handles REST requests sent to the app.
-    pub rest_handler: Option<&'static str>,
+    /// Whether the connector has a REST handler; the handler itself is
+    /// [`crate::connector::Connector::rest_handler`].
+    pub rest_handler: bool,
     /// The webhook's settings, when the connector has a webhook handler.
     pub webhook: Option<WebhookMeta>,
     /// The app's own wheels for Python 3.9: paths in the package and in the app directory,
@@ -105,6 +106,10 @@ pub struct WebhookMeta {
 /// What answers a webhook request: the app JSON and the request as JSON in, the response as
 /// JSON out (see [`crate::webhook::handle`]).
 pub type WebhookFn = fn(&crate::app_json::AppJson, &str) -> String;
+
+/// What answers a request to the app's REST handler: the app JSON and the request as JSON in,
+/// the response as JSON out (see [`crate::rest::handle`]).
+pub type RestHandlerFn = fn(&crate::app_json::AppJson, &str) -> String;
 
 /// One asset configuration field (a field of the connector struct).
 #[derive(Debug, Clone, Copy)]

@@ -16,16 +16,14 @@
 //! went wrong, with the asset's password fields written `***`; the platform's webhook process
 //! never sees an exception from it.
 
-use std::panic::{AssertUnwindSafe, catch_unwind};
-
-use base64::Engine as _;
 use indexmap::IndexMap;
 use serde::Deserialize;
-use serde_json::{Map, Value, json};
+use serde_json::{Map, Value};
 
 use crate::app_json::AppJson;
 use crate::config::Config;
 use crate::error::ActionError;
+pub use crate::handler::{Body, Response};
 
 /// One request to the app's webhook.
 #[derive(Debug, Clone)]
@@ -55,100 +53,17 @@ impl WebhookRequest {
 
     /// The value of header `name`, whatever its case.
     pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(key, _)| key.eq_ignore_ascii_case(name))
-            .map(|(_, value)| value.as_str())
+        crate::handler::header(&self.headers, name)
     }
 
     /// The first value of query parameter `name`.
     pub fn query_value(&self, name: &str) -> Option<&str> {
-        self.query
-            .get(name)
-            .and_then(|values| values.first())
-            .map(String::as_str)
+        crate::handler::first_value(&self.query, name)
     }
 }
 
-/// The body of a [`WebhookResponse`].
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Body {
-    /// Text, sent as it is.
-    Text(String),
-    /// Bytes, sent base64-encoded with `is_base64_encoded`, which the platform decodes.
-    Binary(Vec<u8>),
-}
-
-/// The answer to a [`WebhookRequest`].
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct WebhookResponse {
-    /// The HTTP status code.
-    pub status_code: u16,
-    /// The response headers, in order.
-    pub headers: Vec<(String, String)>,
-    /// The body.
-    pub body: Body,
-}
-
-impl WebhookResponse {
-    /// A `text/plain` response.
-    pub fn text(status_code: u16, content: impl Into<String>) -> Self {
-        Self {
-            status_code,
-            headers: vec![("Content-Type".to_owned(), "text/plain".to_owned())],
-            body: Body::Text(content.into()),
-        }
-    }
-
-    /// An `application/json` response.
-    pub fn json(status_code: u16, content: &Value) -> Self {
-        Self {
-            status_code,
-            headers: vec![("Content-Type".to_owned(), "application/json".to_owned())],
-            body: Body::Text(content.to_string()),
-        }
-    }
-
-    /// A response of bytes of type `content_type`.
-    pub fn binary(status_code: u16, content_type: &str, content: Vec<u8>) -> Self {
-        Self {
-            status_code,
-            headers: vec![("Content-Type".to_owned(), content_type.to_owned())],
-            body: Body::Binary(content),
-        }
-    }
-
-    /// The response with header `name` set to `value` (replacing a header of that name).
-    pub fn with_header(mut self, name: &str, value: &str) -> Self {
-        self.headers
-            .retain(|(key, _)| !key.eq_ignore_ascii_case(name));
-        self.headers.push((name.to_owned(), value.to_owned()));
-        self
-    }
-
-    /// The 500 response that stands in for a handler that failed: `{"error": problem}`.
-    pub fn failure(problem: &str) -> Self {
-        Self::json(500, &json!({ "error": problem }))
-    }
-
-    /// The response as the platform takes it (the official SDK's `WebhookResponse` dumped):
-    /// `status_code`, `headers` as `[name, value]` pairs, `content` and `is_base64_encoded`.
-    pub fn to_platform(&self) -> Value {
-        let (content, encoded) = match &self.body {
-            Body::Text(text) => (text.clone(), false),
-            Body::Binary(bytes) => (
-                base64::engine::general_purpose::STANDARD.encode(bytes),
-                true,
-            ),
-        };
-        json!({
-            "status_code": self.status_code,
-            "headers": self.headers.iter().map(|(name, value)| json!([name, value])).collect::<Vec<_>>(),
-            "content": content,
-            "is_base64_encoded": encoded,
-        })
-    }
-}
+/// The answer to a [`WebhookRequest`]: the [`Response`] the REST handler returns too.
+pub type WebhookResponse = Response;
 
 /// What the bundle's webhook module sends: the platform's arguments as JSON.
 #[derive(Deserialize)]
@@ -169,30 +84,20 @@ struct Payload {
 /// Answers the request in `payload` (the JSON the bundle's webhook module writes of the
 /// platform's arguments: `method`, `headers`, `path_parts`, `query`, `body`, `asset`) with
 /// `handler`, for the app described by `app`. Returns the response as the platform takes it
-/// ([`WebhookResponse::to_platform`]), as JSON. Never panics: a payload that cannot be read,
+/// ([`Response::to_platform`]), as JSON. Never panics: a payload that cannot be read,
 /// an asset that cannot be prepared, a handler's error and a handler's panic give a 500
 /// response, with every password field of the asset written `***`.
 pub fn handle<F>(app: &AppJson, handler: F, payload: &str) -> String
 where
     F: FnOnce(WebhookRequest) -> Result<WebhookResponse, ActionError>,
 {
-    let response = match request(app, payload) {
-        Err(problem) => WebhookResponse::failure(&problem),
+    match request(app, payload) {
+        Err(problem) => WebhookResponse::failure(&problem).to_platform().to_string(),
         Ok(request) => {
-            let asset = request.asset.clone();
-            let answered = catch_unwind(AssertUnwindSafe(|| handler(request)));
-            let problem = match answered {
-                Ok(Ok(response)) => return response.to_platform().to_string(),
-                Ok(Err(error)) => format!("the webhook handler failed: {}", error.message()),
-                Err(panic) => format!(
-                    "the webhook handler panicked: {}",
-                    panic_message(panic.as_ref())
-                ),
-            };
-            WebhookResponse::failure(&redacted(&problem, &asset))
+            let secrets = secrets(&request.asset);
+            crate::handler::answer("the webhook handler", handler, request, || secrets)
         }
-    };
-    response.to_platform().to_string()
+    }
 }
 
 /// The request of `payload`, or why there is none.
@@ -210,65 +115,27 @@ fn request(app: &AppJson, payload: &str) -> Result<WebhookRequest, String> {
     Ok(WebhookRequest {
         method: payload.method.to_ascii_uppercase(),
         path_parts: payload.path_parts,
-        query: payload
-            .query
-            .into_iter()
-            .map(|(name, values)| (name, query_values(values)))
-            .collect(),
-        headers: payload
-            .headers
-            .into_iter()
-            .map(|(name, value)| (name, plain_text(value)))
-            .collect(),
+        query: crate::handler::parameters(payload.query),
+        headers: crate::handler::headers(payload.headers),
         body: payload.body,
         asset,
     })
 }
 
-/// The values of one query parameter as a list: SOAR 7 passes lists (an empty parameter as
-/// `[""]`), earlier platforms the last value alone, and a parameter without a value may come
-/// as `None`.
-fn query_values(value: Value) -> Vec<String> {
-    match value {
-        Value::Array(items) => items.into_iter().map(plain_text).collect(),
-        Value::Null => vec![String::new()],
-        other => vec![plain_text(other)],
-    }
-}
-
-/// A JSON value as the text it stands for (a string without its quotes).
-fn plain_text(value: Value) -> String {
-    match value {
-        Value::String(text) => text,
-        Value::Null => String::new(),
-        other => other.to_string(),
-    }
-}
-
-/// The message of a panic's payload.
-fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
-    panic
-        .downcast_ref::<&str>()
-        .map(|text| (*text).to_owned())
-        .or_else(|| panic.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "no message".to_owned())
-}
-
-/// `text` with the value of every password field of `asset` written `***`.
-fn redacted(text: &str, asset: &Config) -> String {
+/// The values of the password fields of `asset`, which a failure's message never shows.
+fn secrets(asset: &Config) -> Vec<String> {
     asset
         .secret_names()
         .filter_map(|name| asset.secret(name))
-        .filter(|secret| !secret.is_empty())
-        .fold(text.to_owned(), |text, secret| {
-            text.replace(secret.expose(), "***")
-        })
+        .map(|secret| secret.expose().to_owned())
+        .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::app_json::{ConfigField, DataType};
+    use serde_json::json;
 
     fn app() -> AppJson {
         let mut app = AppJson {
@@ -350,25 +217,6 @@ mod tests {
                 "content": "ok",
                 "is_base64_encoded": false,
             })
-        );
-    }
-
-    #[test]
-    fn bytes_go_base64_encoded() {
-        let response = answered(
-            |_| {
-                Ok(
-                    WebhookResponse::binary(200, "application/zip", vec![0, 159, 146, 150])
-                        .with_header("content-type", "application/octet-stream"),
-                )
-            },
-            &payload(json!({})),
-        );
-        assert_eq!(response["content"], "AJ+Slg==");
-        assert_eq!(response["is_base64_encoded"], true);
-        assert_eq!(
-            response["headers"],
-            json!([["content-type", "application/octet-stream"]])
         );
     }
 

@@ -7,7 +7,7 @@ use darling::util::SpannedValue;
 
 use soar_vocab::text::{
     is_app_version, is_cidr, is_lowercase_uuid, is_main_module, is_min_phantom_version,
-    is_python_version_text, is_rest_handler,
+    is_python_version_text,
 };
 
 use super::{default_in_value_list, error_at, one_of, text};
@@ -75,17 +75,6 @@ pub fn check(connector: &Connector) -> darling::Result<()> {
             format!(
                 "`{}` is not a valid main_module: expected a Python identifier and `.py`, such as \"whois_connector.py\" (the bridge imports it)",
                 *app.main_module
-            ),
-        ));
-    }
-    if let Some(handler) = &app.rest_handler
-        && !is_rest_handler(handler)
-    {
-        errors.push(error_at(
-            handler.span(),
-            format!(
-                "`{}` is not a valid rest_handler: expected `module.function`, such as \"whois_connector.handle_request\"",
-                **handler
             ),
         ));
     }

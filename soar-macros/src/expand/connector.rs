@@ -30,6 +30,7 @@ pub fn expand(connector: &Connector) -> TokenStream {
         }
     });
     let webhook = webhook_fn(connector);
+    let rest_handler = rest_handler_fn(connector);
     let default_hooks = default_hooks(runtime, ident, connector.hooks);
     let no_inherent_hooks = no_inherent_hooks(connector);
     quote! {
@@ -49,6 +50,10 @@ pub fn expand(connector: &Connector) -> TokenStream {
 
                 fn webhook() -> ::core::option::Option<#runtime::meta::WebhookFn> {
                     #webhook
+                }
+
+                fn rest_handler() -> ::core::option::Option<#runtime::meta::RestHandlerFn> {
+                    #rest_handler
                 }
 
                 fn from_config(
@@ -75,26 +80,59 @@ pub fn expand(connector: &Connector) -> TokenStream {
     }
 }
 
-/// The body of `Connector::webhook`: the handler that `webhook(handler = ...)` names, called
-/// through the runtime's `webhook::handle` (a handler of the wrong signature is an error at its
-/// name), or `None`.
+/// The body of `Connector::webhook`: the handler that `webhook(handler = ...)` names, or `None`.
 fn webhook_fn(connector: &Connector) -> TokenStream {
-    let runtime = &connector.runtime;
-    let Some(webhook) = &connector.app.webhook else {
+    let handler = connector
+        .app
+        .webhook
+        .as_ref()
+        .map(|webhook| &webhook.handler);
+    handler_fn(
+        &connector.runtime,
+        handler,
+        &quote!(webhook),
+        &quote!(WebhookRequest),
+        &quote!(WebhookResponse),
+    )
+}
+
+/// The body of `Connector::rest_handler`: the handler that `rest_handler(handler = ...)`
+/// names, or `None`.
+fn rest_handler_fn(connector: &Connector) -> TokenStream {
+    handler_fn(
+        &connector.runtime,
+        connector.app.rest_handler.as_ref(),
+        &quote!(rest),
+        &quote!(RestRequest),
+        &quote!(RestResponse),
+    )
+}
+
+/// `Some` of a closure that answers a request's payload with `handler` through the runtime's
+/// `<module>::handle`, where the handler takes a `<module>::<request>` and returns a
+/// `<module>::<response>` (a handler of another signature is an error at its name); `None`
+/// without a handler.
+fn handler_fn(
+    runtime: &syn::Path,
+    handler: Option<&syn::Path>,
+    module: &TokenStream,
+    request: &TokenStream,
+    response: &TokenStream,
+) -> TokenStream {
+    let Some(handler) = handler else {
         return quote!(::core::option::Option::None);
     };
-    let handler = &webhook.handler;
     let typed = quote_spanned! {handler.span()=>
         {
             let handler: fn(
-                #runtime::webhook::WebhookRequest,
-            ) -> ::core::result::Result<#runtime::webhook::WebhookResponse, #runtime::error::ActionError> = #handler;
+                #runtime::#module::#request,
+            ) -> ::core::result::Result<#runtime::#module::#response, #runtime::error::ActionError> = #handler;
             handler
         }
     };
     quote! {
         ::core::option::Option::Some(|app, payload| {
-            #runtime::webhook::handle(app, #typed, payload)
+            #runtime::#module::handle(app, #typed, payload)
         })
     }
 }
@@ -198,7 +236,7 @@ fn meta(connector: &Connector) -> TokenStream {
     let app_wizard_version = optional_text(app.app_wizard_version.as_deref());
     let app_config_render = optional_text(app.app_config_render.as_deref());
     let consolidate_widgets = optional(app.consolidate_widgets);
-    let rest_handler = optional_text(app.rest_handler.as_deref().map(String::as_str));
+    let rest_handler = app.rest_handler.is_some();
     let webhook = webhook_meta(connector);
     let pip39_wheels = texts(app.pip39_wheels.iter().map(|path| path.as_str()));
     let pip313_wheels = texts(app.pip313_wheels.iter().map(|path| path.as_str()));
@@ -373,6 +411,7 @@ mod tests {
                 "app_json",
                 "view",
                 "webhook",
+                "rest_handler",
                 "from_config",
                 "handle_action"
             ]
@@ -462,19 +501,10 @@ mod tests {
         )
     }
 
-    #[test]
-    fn no_webhook_is_none_twice() {
-        let (body, meta) = webhook_expansion("");
-        assert_eq!(body, quote!(::core::option::Option::None).to_string());
-        assert_eq!(meta, body);
-    }
-
-    #[test]
-    fn the_webhook_calls_the_typed_handler_through_the_runtime() {
-        let (body, meta) = webhook_expansion(
-            r#", webhook(handler = hooks::pushed, requires_auth = false, allowed_headers = ["Content-Type"])"#,
-        );
-        let closure: syn::ExprCall = syn::parse_str(&body).unwrap();
+    /// The function a handler's closure (`Some(|app, payload| ...)`) calls, and the typed
+    /// handler it passes, as token text.
+    fn handler_call(body: &str) -> (String, String) {
+        let closure: syn::ExprCall = syn::parse_str(body).unwrap();
         assert_eq!(
             text_of(&closure.func),
             quote!(::core::option::Option::Some).to_string()
@@ -489,11 +519,40 @@ mod tests {
         let Some(syn::Stmt::Expr(syn::Expr::Call(call), None)) = block.block.stmts.first() else {
             panic!("a call");
         };
+        (text_of(&call.func), text_of(&call.args[1]))
+    }
+
+    #[test]
+    fn the_rest_handler_calls_the_typed_handler_through_the_runtime() {
         assert_eq!(
-            text_of(&call.func),
-            quote!(::soar_runtime::webhook::handle).to_string()
+            rest_handler_fn(&connector("")).to_string(),
+            quote!(::core::option::Option::None).to_string()
         );
-        let typed = text_of(&call.args[1]);
+        let body = rest_handler_fn(&connector(", rest_handler(handler = oauth::callback)"));
+        let (handle, typed) = handler_call(&body.to_string());
+        assert_eq!(handle, quote!(::soar_runtime::rest::handle).to_string());
+        assert!(
+            typed.contains("RestRequest")
+                && typed.contains("RestResponse")
+                && typed.contains(&quote!(= oauth::callback).to_string()),
+            "{typed}"
+        );
+    }
+
+    #[test]
+    fn no_webhook_is_none_twice() {
+        let (body, meta) = webhook_expansion("");
+        assert_eq!(body, quote!(::core::option::Option::None).to_string());
+        assert_eq!(meta, body);
+    }
+
+    #[test]
+    fn the_webhook_calls_the_typed_handler_through_the_runtime() {
+        let (body, meta) = webhook_expansion(
+            r#", webhook(handler = hooks::pushed, requires_auth = false, allowed_headers = ["Content-Type"])"#,
+        );
+        let (handle, typed) = handler_call(&body);
+        assert_eq!(handle, quote!(::soar_runtime::webhook::handle).to_string());
         assert!(
             typed.contains("WebhookRequest")
                 && typed.contains(&quote!(= hooks::pushed).to_string()),

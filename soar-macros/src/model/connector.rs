@@ -77,8 +77,8 @@ pub struct App {
     pub app_config_render: Option<String>,
     /// Whether the platform merges the app's result widgets.
     pub consolidate_widgets: Option<bool>,
-    /// `module.function` that handles REST requests sent to the app.
-    pub rest_handler: Option<SpannedValue<String>>,
+    /// The Rust function that answers requests to the app's REST URL, if it has one.
+    pub rest_handler: Option<syn::Path>,
     /// The webhook, if the connector has one.
     pub webhook: Option<Webhook>,
     /// The app's own wheels for Python 3.9 (paths in the package), each with its place.
@@ -201,7 +201,7 @@ pub fn build(args: ConnectorArgs, item: &ItemStruct) -> darling::Result<Connecto
         app_wizard_version: args.app_wizard_version,
         app_config_render: args.app_config_render,
         consolidate_widgets: args.consolidate_widgets,
-        rest_handler: args.rest_handler,
+        rest_handler: args.rest_handler.map(|rest| rest.handler),
         webhook: args
             .webhook
             .map(|webhook| webhook_of(webhook, item.ident.span())),
@@ -369,7 +369,7 @@ mod tests {
     #[test]
     fn optional_arguments_and_the_hooks_flag() {
         let args: proc_macro2::TokenStream = format!(
-            "{ARGS}, app_version = \"2.0.1\", min_platform_version = \"6.2.2.134\", python_version = \"3.13\", logo = \"w.svg\", contributors = [\"Ada\"], fips_compliant, hooks, crate = \"crate::rt\", package_name = \"phantom_whois\", main_module = \"whois_connector.py\", latest_tested_versions = [\"Whois 5.3\"], app_wizard_version = \"1.0.0\", app_config_render = \"default\", consolidate_widgets = false, rest_handler = \"whois_connector.handle_request\""
+            "{ARGS}, app_version = \"2.0.1\", min_platform_version = \"6.2.2.134\", python_version = \"3.13\", logo = \"w.svg\", contributors = [\"Ada\"], fips_compliant, hooks, crate = \"crate::rt\", package_name = \"phantom_whois\", main_module = \"whois_connector.py\", latest_tested_versions = [\"Whois 5.3\"], app_wizard_version = \"1.0.0\", app_config_render = \"default\", consolidate_widgets = false, rest_handler(handler = oauth::callback)"
         )
         .parse()
         .unwrap();
@@ -398,8 +398,8 @@ mod tests {
         assert_eq!(app.app_config_render.as_deref(), Some("default"));
         assert_eq!(app.consolidate_widgets, Some(false));
         assert_eq!(
-            app.rest_handler.as_deref().map(String::as_str),
-            Some("whois_connector.handle_request")
+            app.rest_handler,
+            Some(crate::test_support::path("oauth::callback"))
         );
         assert_eq!(connector.runtime, crate::test_support::path("crate::rt"));
     }

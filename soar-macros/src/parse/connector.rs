@@ -53,8 +53,8 @@ pub struct ConnectorArgs {
     pub app_config_render: Option<String>,
     /// Whether the platform merges the app's result widgets.
     pub consolidate_widgets: Option<bool>,
-    /// `module.function` that handles REST requests sent to the app.
-    pub rest_handler: Option<SpannedValue<String>>,
+    /// The REST handler: the Rust function that answers requests to the app's REST URL.
+    pub rest_handler: Option<RestHandlerArgs>,
     /// The webhook: its handler function and settings.
     pub webhook: Option<WebhookArgs>,
     /// Wheels of the package the platform installs for Python 3.9, beside the connector's.
@@ -82,6 +82,34 @@ pub struct WebhookArgs {
     pub allowed_headers: Vec<LitStr>,
     /// The networks (CIDR) allowed to call; every network unless given.
     pub ip_allowlist: Option<Vec<LitStr>>,
+}
+
+/// The arguments of `rest_handler(...)` in `#[connector(...)]`.
+#[derive(Debug)]
+pub struct RestHandlerArgs {
+    /// The Rust function that answers the requests.
+    pub handler: syn::Path,
+}
+
+/// `rest_handler(handler = ...)` as darling reads it; [`RestHandlerArgs`] adds the error for
+/// the string form (a Python `module.function`), which no bundle could ship.
+#[derive(FromMeta)]
+struct RestHandlerList {
+    handler: syn::Path,
+}
+
+impl FromMeta for RestHandlerArgs {
+    fn from_list(items: &[darling::ast::NestedMeta]) -> darling::Result<Self> {
+        RestHandlerList::from_list(items).map(|list| Self {
+            handler: list.handler,
+        })
+    }
+
+    fn from_string(value: &str) -> darling::Result<Self> {
+        Err(darling::Error::custom(format!(
+            "rest_handler takes a Rust function, `rest_handler(handler = <function>)`, not the Python {value:?}: the bundle writes the module the platform calls, which hands each request to that function"
+        )))
+    }
 }
 
 /// One field of the connector struct with its `#[config(...)]` attribute.

@@ -58,7 +58,9 @@ pub fn app_json<C: 'static>(meta: &ConnectorMeta) -> AppJson {
         app_wizard_version: meta.app_wizard_version.map(str::to_owned),
         app_config_render: meta.app_config_render.map(str::to_owned),
         consolidate_widgets: meta.consolidate_widgets,
-        rest_handler: meta.rest_handler.map(str::to_owned),
+        rest_handler: meta
+            .rest_handler
+            .then(|| bundle::rest_handler_path(meta.main_module)),
         webhook: meta
             .webhook
             .map(|webhook| webhook_of(&webhook, meta.main_module)),

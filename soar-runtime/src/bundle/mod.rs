@@ -28,6 +28,12 @@ const WEBHOOK_MODULE: &str = include_str!("webhook_module.py");
 /// The function of the webhook module that the platform calls.
 pub const WEBHOOK_FUNCTION: &str = "handle_webhook";
 
+/// The REST handler module template, with the same placeholders.
+const REST_MODULE: &str = include_str!("rest_module.py");
+
+/// The function of the REST handler module that the platform calls.
+pub const REST_FUNCTION: &str = "handle_request";
+
 /// This crate's version, which the generated files name.
 pub const RUNTIME_VERSION: &str = env!("CARGO_PKG_VERSION");
 
@@ -41,6 +47,9 @@ pub fn manifest(app: AppJson) -> Result<BundleManifest, String> {
         files.insert(name, text);
     }
     if let Some((name, text)) = webhook_module(&app, &native_module)? {
+        files.insert(name, text);
+    }
+    if let Some((name, text)) = rest_module(&app, &native_module)? {
         files.insert(name, text);
     }
     let native_files = BTreeMap::from([
@@ -69,7 +78,7 @@ pub fn manifest(app: AppJson) -> Result<BundleManifest, String> {
 /// `whois_connector.py` gives `whois_connector_native`. Fails when the stem is not a Python
 /// identifier.
 pub fn native_module_name(main_module: &str) -> Result<String, String> {
-    let stem = main_module.strip_suffix(".py").unwrap_or(main_module);
+    let stem = module_stem(main_module);
     if !soar_vocab::text::is_python_identifier(stem) {
         return Err(format!(
             "`main_module` {main_module:?} is not `<python identifier>.py`"
@@ -81,8 +90,13 @@ pub fn native_module_name(main_module: &str) -> Result<String, String> {
 /// The name of the module that holds the views of the app whose `main_module` is
 /// `main_module`: `whois_connector.py` gives `whois_connector_view`.
 pub fn view_module_name(main_module: &str) -> String {
-    let stem = main_module.strip_suffix(".py").unwrap_or(main_module);
-    format!("{stem}_view")
+    format!("{}_view", module_stem(main_module))
+}
+
+/// The module name of the `main_module` file: `whois_connector.py` gives `whois_connector`,
+/// from which the names of the bundle's other modules are made.
+fn module_stem(main_module: &str) -> &str {
+    main_module.strip_suffix(".py").unwrap_or(main_module)
 }
 
 /// The Python function of the view module that shows the results of action `identifier`:
@@ -147,8 +161,7 @@ fn view_module(app: &AppJson, native_module: &str) -> Result<Option<(String, Str
 /// The name of the module that holds the webhook handler of the app whose `main_module` is
 /// `main_module`: `whois_connector.py` gives `whois_connector_webhook`.
 pub fn webhook_module_name(main_module: &str) -> String {
-    let stem = main_module.strip_suffix(".py").unwrap_or(main_module);
-    format!("{stem}_webhook")
+    format!("{}_webhook", module_stem(main_module))
 }
 
 /// The `webhook.handler` of the app whose `main_module` is `main_module`:
@@ -163,25 +176,96 @@ fn webhook_module(app: &AppJson, native_module: &str) -> Result<Option<(String, 
     let Some(webhook) = &app.webhook else {
         return Ok(None);
     };
-    let expected = webhook_handler_path(&app.main_module);
-    if webhook.handler.as_deref() != Some(expected.as_str()) {
+    entry_module(
+        EntryModule {
+            what: "the webhook's handler",
+            attribute: "webhook(handler = <function>)",
+            module: webhook_module_name(&app.main_module),
+            function: WEBHOOK_FUNCTION,
+            template: WEBHOOK_MODULE,
+        },
+        webhook.handler.as_deref(),
+        app,
+        native_module,
+    )
+    .map(Some)
+}
+
+/// The name of the module that holds the REST handler of the app whose `main_module` is
+/// `main_module`: `whois_connector.py` gives `whois_connector_rest`.
+pub fn rest_module_name(main_module: &str) -> String {
+    format!("{}_rest", module_stem(main_module))
+}
+
+/// The `rest_handler` of the app whose `main_module` is `main_module`:
+/// `<REST module>.handle_request`.
+pub fn rest_handler_path(main_module: &str) -> String {
+    format!("{}.{REST_FUNCTION}", rest_module_name(main_module))
+}
+
+/// The REST handler module of `app` (its file name and text) when it has a `rest_handler`,
+/// else `None`. A `rest_handler` other than the module's function is an error: no bundle
+/// ships it.
+fn rest_module(app: &AppJson, native_module: &str) -> Result<Option<(String, String)>, String> {
+    let Some(handler) = &app.rest_handler else {
+        return Ok(None);
+    };
+    entry_module(
+        EntryModule {
+            what: "the rest_handler",
+            attribute: "rest_handler(handler = <function>)",
+            module: rest_module_name(&app.main_module),
+            function: REST_FUNCTION,
+            template: REST_MODULE,
+        },
+        Some(handler),
+        app,
+        native_module,
+    )
+    .map(Some)
+}
+
+/// One of the modules through which the platform's web processes reach a Rust handler (the
+/// webhook's, the REST handler's).
+struct EntryModule {
+    /// What names the module in the app JSON, for the error.
+    what: &'static str,
+    /// The connector attribute that binds the handler, for the error.
+    attribute: &'static str,
+    /// The module's name.
+    module: String,
+    /// The function of the module the platform calls.
+    function: &'static str,
+    /// The module's template.
+    template: &'static str,
+}
+
+/// The file name and text of `entry`, which the app JSON names as `named`; a name other than
+/// `<module>.<function>` is an error, as no bundle would ship what it names.
+fn entry_module(
+    entry: EntryModule,
+    named: Option<&str>,
+    app: &AppJson,
+    native_module: &str,
+) -> Result<(String, String), String> {
+    let expected = format!("{}.{}", entry.module, entry.function);
+    if named != Some(expected.as_str()) {
         return Err(format!(
-            "the webhook's handler is {:?}, which this runtime does not write (it writes {expected:?} for `#[connector(webhook(handler = <function>))]`)",
-            webhook.handler.as_deref().unwrap_or_default()
+            "{} is {:?}, which this runtime does not write (it writes {expected:?} for `#[connector({})]`)",
+            entry.what,
+            named.unwrap_or_default(),
+            entry.attribute,
         ));
     }
-    Ok(Some((
-        format!("{}.py", webhook_module_name(&app.main_module)),
-        render(WEBHOOK_MODULE, app, native_module),
-    )))
+    Ok((
+        format!("{}.py", entry.module),
+        render(entry.template, app, native_module),
+    ))
 }
 
 /// A template filled in for `app`, whose extension module is `native_module`.
 fn render(template: &str, app: &AppJson, native_module: &str) -> String {
-    let stem = app
-        .main_module
-        .strip_suffix(".py")
-        .unwrap_or(&app.main_module);
+    let stem = module_stem(&app.main_module);
     template
         .replace(
             "{{THIRD_PARTY_IMPORTS}}",
@@ -391,6 +475,44 @@ mod tests {
         assert!(
             error.starts_with("the webhook's handler is \"whois_webhook.handle_webhook\""),
             "{error}"
+        );
+    }
+
+    fn with_rest_handler(handler: &str) -> AppJson {
+        AppJson {
+            rest_handler: Some(handler.to_owned()),
+            ..app()
+        }
+    }
+
+    #[test]
+    fn the_rest_module_has_the_platforms_function_and_imports_only_the_native_module() {
+        assert_eq!(
+            rest_handler_path("whois_connector.py"),
+            "whois_connector_rest.handle_request"
+        );
+        let manifest = manifest(with_rest_handler("whois_connector_rest.handle_request")).unwrap();
+        let text = &manifest.files["whois_connector_rest.py"];
+        assert!(text.contains("def handle_request(request, path_parts):"));
+        assert_eq!(
+            imports(text),
+            [
+                "import base64",
+                "import json",
+                "import whois_connector_native as native"
+            ],
+            "django and phantom are imported when a request comes"
+        );
+        assert!(text.contains("native.connector.handle_rest_request(payload)"));
+        assert!(!text.contains("{{"));
+    }
+
+    #[test]
+    fn a_rest_handler_the_runtime_does_not_write_is_refused() {
+        let error = manifest(with_rest_handler("whois_connector.handle_request")).unwrap_err();
+        assert_eq!(
+            error,
+            "the rest_handler is \"whois_connector.handle_request\", which this runtime does not write (it writes \"whois_connector_rest.handle_request\" for `#[connector(rest_handler(handler = <function>))]`)"
         );
     }
 

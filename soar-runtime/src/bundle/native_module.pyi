@@ -37,5 +37,11 @@ class Connector:
         webhook request in `payload` (JSON: method, headers, path_parts, query, body, asset)."""
     def webhook_error(self, problem: str) -> str:
         """The 500 response (JSON) that stands in for the webhook's."""
+    def handle_rest_request(self, payload: str) -> str:
+        """The response (JSON: status_code, headers, content, is_base64_encoded) to the REST
+        request in `payload` (JSON: method, path, path_parts, query, form, headers, body,
+        apps_state_path)."""
+    def rest_error(self, problem: str) -> str:
+        """The 500 response (JSON) that stands in for the REST handler's."""
 
 connector: Connector

@@ -20,10 +20,10 @@ use super::state::PythonState;
 use crate::action_json::ActionJson;
 use crate::app_json::AppJson;
 use crate::connector::Connector;
-use crate::meta::{ViewFn, WebhookFn};
+use crate::handler::Response;
+use crate::meta::{RestHandlerFn, ViewFn, WebhookFn};
 use crate::result::{ActionResult, Status};
 use crate::run::{ConnectorOutcome, RunOptions, Session};
-use crate::webhook::WebhookResponse;
 
 /// Starts a session of one connector type: `Session::start` behind a plain function pointer,
 /// so that the Python class need not be generic.
@@ -36,6 +36,7 @@ pub struct Bridge {
     start: StartFn,
     view_of: fn(&str) -> Option<ViewFn>,
     webhook: Option<WebhookFn>,
+    rest_handler: Option<RestHandlerFn>,
 }
 
 impl Bridge {
@@ -46,6 +47,7 @@ impl Bridge {
             start: start_steps::<C>,
             view_of: C::view,
             webhook: C::webhook(),
+            rest_handler: C::rest_handler(),
         }
     }
 }
@@ -110,7 +112,22 @@ impl Bridge {
 
     /// `webhook_error(problem)`: the 500 response (JSON) that stands in for the webhook's.
     fn webhook_error(&self, problem: &str) -> String {
-        WebhookResponse::failure(problem).to_platform().to_string()
+        Response::failure(problem).to_platform().to_string()
+    }
+
+    /// `handle_rest_request(payload)`: the response (JSON, see [`crate::rest::handle`]) to the
+    /// REST request of `payload`, answered with the GIL released; a 500 response when the app
+    /// has no REST handler. Called by the bundle's REST module in the platform's web process.
+    fn handle_rest_request(&self, py: Python<'_>, payload: &str) -> String {
+        match self.rest_handler {
+            Some(handler) => py.detach(|| handler(self.app, payload)),
+            None => self.rest_error("this version of the app has no REST handler"),
+        }
+    }
+
+    /// `rest_error(problem)`: the 500 response (JSON) that stands in for the REST handler's.
+    fn rest_error(&self, problem: &str) -> String {
+        Response::failure(problem).to_platform().to_string()
     }
 }
 

@@ -156,12 +156,6 @@ pub fn is_main_module(text: &str) -> bool {
     text.strip_suffix(".py").is_some_and(is_python_identifier)
 }
 
-/// A `rest_handler`: `module.function`, dotted Python identifiers with at least one dot, which
-/// the platform imports and calls.
-pub fn is_rest_handler(text: &str) -> bool {
-    text.contains('.') && text.split('.').all(is_python_identifier)
-}
-
 /// A network as the official SDK's webhook `ip_allowlist` takes it (Python's strict
 /// `ip_network`): an IPv4 or IPv6 address, or one with a `/prefix` no longer than the address,
 /// whose bits after the prefix are zero (`10.0.0.0/8`, not `10.0.0.1/8`).
@@ -317,12 +311,6 @@ mod tests {
             "caf\u{e9}.py",
         ] {
             assert!(!is_main_module(bad), "{bad:?}");
-        }
-        for ok in ["github_connector._handle_rest_request", "a.b.c"] {
-            assert!(is_rest_handler(ok), "{ok:?}");
-        }
-        for bad in ["handler", "a..b", ".a", "a.b-c", "a.1b"] {
-            assert!(!is_rest_handler(bad), "{bad:?}");
         }
     }
 

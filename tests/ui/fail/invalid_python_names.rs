@@ -1,4 +1,4 @@
-// A main_module the bridge cannot be, and a rest_handler that is not `module.function`.
+// A main_module the bridge cannot be.
 use soar_runtime::prelude::*;
 
 /// Looks things up.
@@ -11,7 +11,6 @@ use soar_runtime::prelude::*;
     product_name = "Lookup",
     license = "Apache-2.0",
     main_module = "my-lookup.py",
-    rest_handler = "handle_request",
 )]
 pub struct Lookup {}
 

@@ -24,6 +24,7 @@ use soar_runtime::values::{Domain, Ip};
     fips_compliant,
     crate = "::soar_runtime",
     webhook(handler = hooks::pushed, ip_allowlist = ["10.0.0.0/8", "2001:db8::/32"]),
+    rest_handler(handler = hooks::callback),
     pip39_wheels = ["wheels/py3/cachetools-6.2.1-py3-none-any.whl", "wheels/py39/simplejson-3.17.2-cp39-cp39-manylinux_2_17_x86_64.whl"],
     pip313_wheels = ["wheels/py3/cachetools-6.2.1-py3-none-any.whl"],
     hooks,
@@ -154,6 +155,10 @@ mod hooks {
     pub fn pushed(request: WebhookRequest) -> Result<WebhookResponse, ActionError> {
         Ok(WebhookResponse::text(200, request.path()))
     }
+
+    pub fn callback(request: RestRequest) -> Result<RestResponse, ActionError> {
+        Ok(RestResponse::redirect(&format!("https://login.example/{}", request.route())))
+    }
 }
 
 fn main() {
@@ -175,6 +180,11 @@ fn main() {
     let answer = Whois::webhook().unwrap()(&app, r#"{"method": "GET", "path_parts": ["a", "b"]}"#);
     let answer: serde_json::Value = serde_json::from_str(&answer).unwrap();
     assert_eq!((answer["status_code"].as_u64(), answer["content"].as_str()), (Some(200), Some("a/b")));
+    assert_eq!(json["rest_handler"], "whoissampleapp_connector_rest.handle_request");
+    let answer = Whois::rest_handler().unwrap()(&app, r#"{"method": "GET", "path_parts": ["asset", "start_oauth"]}"#);
+    let answer: serde_json::Value = serde_json::from_str(&answer).unwrap();
+    assert_eq!(answer["status_code"].as_u64(), Some(302));
+    assert_eq!(answer["headers"][1], serde_json::json!(["Location", "https://login.example/start_oauth"]));
     assert_eq!(json["pip39_dependencies"]["wheel"][1], serde_json::json!({
         "module": "simplejson",
         "input_file": "wheels/py39/simplejson-3.17.2-cp39-cp39-manylinux_2_17_x86_64.whl",

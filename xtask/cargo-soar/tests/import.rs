@@ -47,7 +47,7 @@ fn an_app_with_custom_views_and_ingestion_is_written_as_rust() {
 }
 
 #[test]
-fn a_webhook_is_bound_to_a_stub_handler() {
+fn a_webhook_and_a_rest_handler_are_bound_to_stub_handlers() {
     let teams = imported("microsoftteams");
     assert!(
         teams.lib_rs.contains(
@@ -59,15 +59,28 @@ fn a_webhook_is_bound_to_a_stub_handler() {
     assert!(teams.lib_rs.contains(
         "/// The app's webhook (`microsoftteams_webhook.handle_webhook` in the original app): answers that it is not ported yet.\nfn handle_webhook(request: WebhookRequest) -> Result<WebhookResponse, ActionError> {\n    let _ = request;\n    Ok(WebhookResponse::text(501, \"the webhook of 'Microsoft Teams' is not ported yet\"))\n}\n"
     ), "{}", teams.lib_rs);
+    assert!(
+        teams
+            .lib_rs
+            .contains("    rest_handler(handler = handle_rest_request),\n"),
+        "{}",
+        teams.lib_rs
+    );
+    assert!(teams.lib_rs.contains(
+        "/// The app's REST handler (`microsoftteams_connector._handle_rest_request` in the original app): answers that it is not ported yet.\nfn handle_rest_request(request: RestRequest) -> Result<RestResponse, ActionError> {\n    let _ = request;\n    Ok(RestResponse::text(501, \"the REST handler of 'Microsoft Teams' is not ported yet\"))\n}\n"
+    ), "{}", teams.lib_rs);
     let noted = notes(&teams);
     for expected in [
         "corrected /webhook/handler: \"microsoftteams_webhook.handle_webhook\" is the original's Python",
+        "corrected /rest_handler: \"microsoftteams_connector._handle_rest_request\" is the original's Python; the bundle writes its own REST module, which calls the Rust handler `handle_rest_request`",
         "dropped /webhook/routes: the platform calls the one handler for every path",
     ] {
         assert!(noted.contains(expected), "{expected} not in\n{noted}");
     }
     let sloppy = whois_with(|app| {
         app["actions"][1]["identifier"] = json!("handle_webhook");
+        app["actions"][2]["identifier"] = json!("handle_rest_request");
+        app["rest_handler"] = json!("not python at all");
         app["webhook"] = json!({"handler": "whois_webhook.handle", "ip_allowlist": ["10.0.0.1/8", "::/0"], "port": 1});
     });
     let imported = import(&Source::json(sloppy.as_bytes())).unwrap();
@@ -79,8 +92,9 @@ fn a_webhook_is_bound_to_a_stub_handler() {
         imported.lib_rs
     );
     assert!(
-        imported.lib_rs.contains("fn handle_webhook_2(\n"),
-        "the action gets another name"
+        imported.lib_rs.contains("fn handle_webhook_2(\n")
+            && imported.lib_rs.contains("fn handle_rest_request_2(\n"),
+        "the actions get other names"
     );
     let noted = notes(&imported);
     for expected in [

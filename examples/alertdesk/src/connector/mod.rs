@@ -2,6 +2,7 @@
 //! framework's macros. `alertdesk` (the binary) is its local runner.
 
 mod output;
+mod rest;
 mod view;
 mod webhook;
 
@@ -14,6 +15,7 @@ use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
 pub use output::{BlocklistOutput, IndicatorOutput, IndicatorSummary, TicketOutput, TicketSummary};
+pub use rest::{POLL_STATUS, poll_status};
 pub use view::verdict_card;
 pub use webhook::{CLIENT_HEADER, alert_pushed};
 
@@ -42,6 +44,7 @@ pub const PAGE_SIZE: usize = 100;
         requires_auth = false,
         allowed_headers = ["Content-Type", "X-AlertDesk-Client"]
     ),
+    rest_handler(handler = poll_status),
     hooks
 )]
 pub struct AlertDesk {

@@ -56,6 +56,9 @@ pub struct Connector {
 /// The name of the webhook handler stub the import writes.
 const WEBHOOK_FUNCTION: &str = "handle_webhook";
 
+/// The name of the REST handler stub the import writes.
+const REST_FUNCTION: &str = "handle_rest_request";
+
 /// Writes the connector struct, listing the app's wheels whose files are `carried`; refuses an
 /// app whose identity is unusable.
 pub fn write(
@@ -225,14 +228,11 @@ pub fn write(
         arg(&mut args, "consolidate_widgets", flag.to_string());
     }
     if let Some(handler) = &app.rest_handler {
-        if text::is_rest_handler(handler) {
-            arg(&mut args, "rest_handler", string(handler));
-        } else {
-            notes.dropped(
-                &root.child("rest_handler"),
-                format!("{handler:?} is not `module.function`"),
-            );
-        }
+        args.push(format!("rest_handler(handler = {REST_FUNCTION})"));
+        notes.corrected(
+            &root.child("rest_handler"),
+            format!("{handler:?} is the original's Python; the bundle writes its own REST module, which calls the Rust handler `{REST_FUNCTION}` (a stub until the handler is ported)"),
+        );
     }
     if let Some(webhook) = &app.webhook {
         args.push(webhook_arg(webhook, &root.child("webhook"), notes));
@@ -255,7 +255,12 @@ pub fn write(
     let mut functions = Scope::with(&["main"]);
     if let Some(webhook) = &app.webhook {
         functions.unique(WEBHOOK_FUNCTION.to_owned());
-        write_webhook_stub(&app.name, webhook, out);
+        let original = webhook.handler.as_deref();
+        write_handler_stub(&app.name, HandlerStub::WEBHOOK, original, out);
+    }
+    if let Some(handler) = &app.rest_handler {
+        functions.unique(REST_FUNCTION.to_owned());
+        write_handler_stub(&app.name, HandlerStub::REST, Some(handler), out);
     }
     Ok(Connector {
         type_name,
@@ -316,22 +321,53 @@ fn webhook_arg(webhook: &Webhook, at: &Pointer, notes: &mut Notes) -> String {
     format!("webhook({})", args.join(", "))
 }
 
-/// The webhook handler the import binds: it answers `501` until the original's is ported.
-fn write_webhook_stub(app_name: &str, webhook: &Webhook, out: &mut String) {
-    let original = webhook
-        .handler
-        .as_deref()
+/// A Rust handler the import binds in the place of the original's Python.
+struct HandlerStub {
+    /// What the handler answers, in its doc comment and its answer ("webhook").
+    what: &'static str,
+    /// The function's name.
+    function: &'static str,
+    /// Its request and response types.
+    request: &'static str,
+    response: &'static str,
+}
+
+impl HandlerStub {
+    const WEBHOOK: Self = Self {
+        what: "webhook",
+        function: WEBHOOK_FUNCTION,
+        request: "WebhookRequest",
+        response: "WebhookResponse",
+    };
+    const REST: Self = Self {
+        what: "REST handler",
+        function: REST_FUNCTION,
+        request: "RestRequest",
+        response: "RestResponse",
+    };
+}
+
+/// The handler `stub` the import binds (for the original's Python function `original`): it
+/// answers `501` until the original's is ported.
+fn write_handler_stub(app_name: &str, stub: HandlerStub, original: Option<&str>, out: &mut String) {
+    let HandlerStub {
+        what,
+        function,
+        request,
+        response,
+    } = stub;
+    let original = original
         .map(|handler| format!(" (`{handler}` in the original app)"))
         .unwrap_or_default();
     out.push('\n');
     doc(
         out,
         "",
-        &format!("The app's webhook{original}: answers that it is not ported yet."),
+        &format!("The app's {what}{original}: answers that it is not ported yet."),
     );
     out.push_str(&format!(
-        "fn {WEBHOOK_FUNCTION}(request: WebhookRequest) -> Result<WebhookResponse, ActionError> {{\n    let _ = request;\n    Ok(WebhookResponse::text(501, {}))\n}}\n",
-        string(&format!("the webhook of '{app_name}' is not ported yet"))
+        "fn {function}(request: {request}) -> Result<{response}, ActionError> {{\n    let _ = request;\n    Ok({response}::text(501, {}))\n}}\n",
+        string(&format!("the {what} of '{app_name}' is not ported yet"))
     ));
 }
 

@@ -1,0 +1,17 @@
+// A rest_handler in the string form, which names Python the bundle would not ship.
+use soar_runtime::prelude::*;
+
+/// Looks things up.
+#[connector(
+    appid = "1b4c2f39-0a55-4c1e-9d57-5f3f1a7c9e21",
+    name = "Lookup",
+    publisher = "Example Corp",
+    app_type = "information",
+    product_vendor = "Generic",
+    product_name = "Lookup",
+    license = "Apache-2.0",
+    rest_handler = "lookup_connector.handle_request",
+)]
+pub struct Lookup {}
+
+fn main() {}

@@ -69,6 +69,24 @@ def tool(name):
     return os.path.join(os.path.dirname(sys.executable), name)
 
 
+def assert_lints_clean(module, app_dir, site, ignored_modules=()):
+    """`module` of the installed app at `app_dir` passes Splunk's ruff settings, and pylint's
+    errors and warnings as soar-app-linter runs it, with the wheel installed at `site` (the
+    module's calls of the native module resolve) and `ignored_modules` left to the platform
+    (soar-app-linter leaves `phantom`)."""
+    for check in (["check", "--no-fix"], ["format", "--check"]):
+        completed = subprocess.run(
+            [tool("ruff"), *check, "--config", RUFF_CONFIG, module], capture_output=True, text=True
+        )
+        assert completed.returncode == 0, completed.stdout + completed.stderr
+    ignored = [f"--ignored-modules={','.join(ignored_modules)}"] if ignored_modules else []
+    completed = subprocess.run(
+        [sys.executable, "-m", "pylint", "--disable=all", "--enable=E,W", *ignored, "--score=n", module],
+        capture_output=True, text=True, cwd=app_dir, env=dict(os.environ, PYTHONPATH=str(site)),
+    )
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+
+
 def test_the_main_module_passes_ruff_with_splunks_app_settings(installed_app):
     app_dir, _ = installed_app
     main_module = os.path.join(app_dir, read_app_json(app_dir)["main_module"])

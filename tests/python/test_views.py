@@ -14,6 +14,7 @@ import pytest
 
 from conftest import HOST_TIMEOUT, read_app_json
 from test_platform_run import VALID, whois_domain
+from test_publishing import assert_lints_clean
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -117,15 +118,4 @@ def test_app_runs_that_cannot_be_read_give_an_error_card(call_view, mode):
 def test_the_view_module_passes_ruff_and_pylint_with_splunks_settings(installed_app):
     app_dir, site = installed_app
     stem = read_app_json(app_dir)["main_module"][: -len(".py")]
-    view_module = os.path.join(app_dir, f"{stem}_view.py")
-    tool = lambda name: os.path.join(os.path.dirname(sys.executable), name)  # noqa: E731
-    config = os.path.join(HERE, "splunk_app_ruff.toml")
-    for check in (["check", "--no-fix"], ["format", "--check"]):
-        completed = subprocess.run([tool("ruff"), *check, "--config", config, view_module],
-                                   capture_output=True, text=True)
-        assert completed.returncode == 0, completed.stdout + completed.stderr
-    completed = subprocess.run(
-        [sys.executable, "-m", "pylint", "--disable=all", "--enable=E,W", "--score=n", view_module],
-        capture_output=True, text=True, cwd=app_dir, env=dict(os.environ, PYTHONPATH=str(site)),
-    )
-    assert completed.returncode == 0, completed.stdout + completed.stderr
+    assert_lints_clean(os.path.join(app_dir, f"{stem}_view.py"), app_dir, site)

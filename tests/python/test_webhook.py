@@ -13,7 +13,7 @@ import sys
 import pytest
 
 from conftest import HOST_TIMEOUT, read_app_json
-from test_publishing import RUFF_CONFIG, tool
+from test_publishing import assert_lints_clean
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SECRET = "hush-hush-0451"
@@ -113,17 +113,6 @@ def test_failures_are_500_responses_without_the_secret(call_webhook):
 
 
 def test_the_webhook_module_passes_ruff_and_pylint(installed_alertdesk):
-    """Splunk's ruff settings, and pylint's errors and warnings as soar-app-linter runs it with
-    the wheel installed (the module's calls of the native module resolve)."""
     app_dir, site = installed_alertdesk
     module = os.path.join(app_dir, read_app_json(app_dir)["webhook"]["handler"].split(".")[0] + ".py")
-    for check in (["check", "--no-fix"], ["format", "--check"]):
-        completed = subprocess.run(
-            [tool("ruff"), *check, "--config", RUFF_CONFIG, module], capture_output=True, text=True
-        )
-        assert completed.returncode == 0, completed.stdout + completed.stderr
-    completed = subprocess.run(
-        [sys.executable, "-m", "pylint", "--disable=all", "--enable=E,W", "--score=n", module],
-        capture_output=True, text=True, cwd=app_dir, env=dict(os.environ, PYTHONPATH=str(site)),
-    )
-    assert completed.returncode == 0, completed.stdout + completed.stderr
+    assert_lints_clean(module, app_dir, site)

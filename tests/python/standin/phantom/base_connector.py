@@ -18,6 +18,15 @@ DUPLICATE_CONTAINER = "Duplicate container found"
 SCHEDULED_POLL_COUNT = 4294967295
 
 
+def __getattr__(name):
+    """`APPS_STATE_PATH`, the platform's directory of the apps' state files (`<APPS_STATE_PATH>/
+    <appid>/<asset_id>_state.json`, where `BaseConnector.load_state` finds them), is found when
+    it is asked for, under the stand-in's home that the test chose."""
+    if name == "APPS_STATE_PATH":
+        return _store.directory("state")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 def _cleansed(values):
     """Strings stripped; keys whose value is then empty (or None) deleted."""
     cleaned = {}

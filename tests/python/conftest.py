@@ -121,6 +121,23 @@ class HostRunner:
 HOST_TIMEOUT = 60
 
 
+def call_host(script, installed, workdir, requests, env=None):
+    """Runs `<script> <app dir> <wheel target dir> <input.json> <output.json>` (a host of this
+    directory that calls an installed app's entry point as a platform process does) for the
+    list `requests`; returns the JSON it wrote."""
+    app_dir, target = installed
+    name = os.path.splitext(script)[0]
+    given = workdir / f"{name}_input.json"
+    given.write_text(json.dumps(list(requests)))
+    output = workdir / f"{name}_output.json"
+    completed = subprocess.run(
+        [sys.executable, os.path.join(HERE, script), str(app_dir), str(target), str(given), str(output)],
+        capture_output=True, text=True, timeout=HOST_TIMEOUT, env=dict(os.environ, **(env or {})),
+    )
+    assert completed.returncode == 0, completed.stderr
+    return json.loads(output.read_text())
+
+
 @pytest.fixture
 def run_on_host(installed_app, tmp_path, standin_home):
     """Runs an action JSON through the installed WHOIS app under `own` or `sdk` phantom."""

@@ -7,16 +7,14 @@ The module imports neither Django nor `phantom` until a request comes."""
 
 import json
 import os
-import subprocess
-import sys
 
 import pytest
-from conftest import HOST_TIMEOUT, read_app_json
+
+from conftest import call_host, read_app_json
 from test_platform_poll import ASSET_ID, alertdesk_fake, poll, state_path  # noqa: F401 (a fixture)
 from test_publishing import assert_lints_clean
 
 
-HERE = os.path.dirname(os.path.abspath(__file__))
 
 
 def request(method="GET", route="poll_status", query=None, **extra):
@@ -37,21 +35,8 @@ def request(method="GET", route="poll_status", query=None, **extra):
 @pytest.fixture
 def call_rest(installed_alertdesk, tmp_path, standin_home):
     """Calls the installed AlertDesk app's REST handler with `requests` (`rest_host.py`)."""
-
-    def call(*requests):
-        app_dir, target = installed_alertdesk
-        given = tmp_path / "rest_input.json"
-        given.write_text(json.dumps(list(requests)))
-        output = tmp_path / "rest_output.json"
-        completed = subprocess.run(
-            [sys.executable, os.path.join(HERE, "rest_host.py"), str(app_dir), str(target), str(given), str(output)],
-            capture_output=True, text=True, timeout=HOST_TIMEOUT,
-            env=dict(os.environ, SOAR_STANDIN_HOME=str(standin_home)),
-        )
-        assert completed.returncode == 0, completed.stderr
-        return json.loads(output.read_text())
-
-    return call
+    home = {"SOAR_STANDIN_HOME": str(standin_home)}
+    return lambda *requests: call_host("rest_host.py", installed_alertdesk, tmp_path, requests, home)
 
 
 def test_the_handler_names_the_bundles_rest_module(installed_alertdesk):

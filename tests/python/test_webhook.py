@@ -7,15 +7,12 @@ password fields. The module imports nothing of the action process (no `phantom`)
 
 import json
 import os
-import subprocess
-import sys
 
 import pytest
 
-from conftest import HOST_TIMEOUT, read_app_json
+from conftest import call_host, read_app_json
 from test_publishing import assert_lints_clean
 
-HERE = os.path.dirname(os.path.abspath(__file__))
 SECRET = "hush-hush-0451"
 ASSET = {
     "base_url": "https://desk.example",
@@ -41,21 +38,7 @@ def request(method="POST", headers=None, path_parts=(), query=None, body=json.du
 @pytest.fixture
 def call_webhook(installed_alertdesk, tmp_path):
     """Calls the installed AlertDesk app's webhook with `requests` (`webhook_host.py`)."""
-
-    def call(*requests):
-        app_dir, target = installed_alertdesk
-        given = tmp_path / "webhook_input.json"
-        given.write_text(json.dumps(list(requests)))
-        output = tmp_path / "webhook_output.json"
-        completed = subprocess.run(
-            [sys.executable, os.path.join(HERE, "webhook_host.py"), str(app_dir), str(target), str(given),
-             str(output)],
-            capture_output=True, text=True, timeout=HOST_TIMEOUT,
-        )
-        assert completed.returncode == 0, completed.stderr
-        return json.loads(output.read_text())
-
-    return call
+    return lambda *requests: call_host("webhook_host.py", installed_alertdesk, tmp_path, requests)
 
 
 def test_the_handler_names_the_bundles_webhook_module(installed_alertdesk):

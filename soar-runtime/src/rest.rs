@@ -44,6 +44,7 @@
 //! went wrong, with the values of the request's and the loaded state's secret-looking entries
 //! written `***`; the platform's web process never sees an exception from it.
 
+use std::fmt;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, PoisonError};
 
@@ -59,8 +60,9 @@ use crate::state::{FileState, StateStore};
 /// The answer to a [`RestRequest`]: the [`Response`] webhooks return too.
 pub type RestResponse = Response;
 
-/// One request to the app's REST handler.
-#[derive(Debug, Clone)]
+/// One request to the app's REST handler. Its `Debug` writes the values under secret-looking
+/// names (an OAuth `code`, a `Cookie` header) `***` and only the body's length.
+#[derive(Clone)]
 pub struct RestRequest {
     /// The HTTP method, in capitals (`GET`).
     pub method: String,
@@ -79,6 +81,44 @@ pub struct RestRequest {
     /// The body as text (bytes that are not UTF-8 replaced), if the request had one.
     pub body: Option<String>,
     states: States,
+}
+
+impl fmt::Debug for RestRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let hidden = |name: &str, value: String| {
+            if is_secret_name(name) {
+                "***".to_owned()
+            } else {
+                value
+            }
+        };
+        let parameters = |given: &IndexMap<String, Vec<String>>| -> Vec<(String, String)> {
+            given
+                .iter()
+                .map(|(name, values)| (name.clone(), hidden(name, values.join(", "))))
+                .collect()
+        };
+        let headers: Vec<(String, String)> = self
+            .headers
+            .iter()
+            .map(|(name, value)| (name.clone(), hidden(name, value.clone())))
+            .collect();
+        f.debug_struct("RestRequest")
+            .field("method", &self.method)
+            .field("path", &self.path)
+            .field("path_parts", &self.path_parts)
+            .field("query", &parameters(&self.query))
+            .field("form", &parameters(&self.form))
+            .field("headers", &headers)
+            .field(
+                "body",
+                &self
+                    .body
+                    .as_ref()
+                    .map(|body| format!("<{} bytes>", body.len())),
+            )
+            .finish_non_exhaustive()
+    }
 }
 
 impl RestRequest {
@@ -130,7 +170,7 @@ impl RestRequest {
 }
 
 /// Where the request finds the assets' states, and the secrets it has read from them.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 struct States {
     /// `<APPS_STATE_PATH>/<appid>`, when the platform says where its states are.
     directory: Option<PathBuf>,
@@ -340,6 +380,30 @@ mod tests {
                 ["Content-Type", "text/plain"],
                 ["Location", "https://login.example/authorize"]
             ])
+        );
+    }
+
+    #[test]
+    fn the_debug_output_shows_no_secret() {
+        let states = tempfile::tempdir().unwrap();
+        let mut shown = String::new();
+        answered(
+            |request| {
+                shown = format!("{request:?}");
+                Ok(RestResponse::text(200, "ok"))
+            },
+            &payload(states.path(), json!({"body": "code=c0de-4711"})),
+        );
+        assert!(
+            !shown.contains("c0de-4711") && !shown.contains("c00kie"),
+            "{shown}"
+        );
+        assert!(
+            shown.contains(r#"("code", "***")"#)
+                && shown.contains(r#"("state", "7")"#)
+                && shown.contains(r#"("Cookie", "***")"#)
+                && shown.contains("<14 bytes>"),
+            "{shown}"
         );
     }
 

@@ -3,8 +3,6 @@
 //! bundle's Python modules read, and the rule that a handler's error or panic is a 500 response
 //! whose message names what went wrong, with the secrets of the request written `***`.
 
-use std::panic::{AssertUnwindSafe, catch_unwind};
-
 use base64::Engine as _;
 use indexmap::IndexMap;
 use serde_json::{Value, json};
@@ -32,9 +30,13 @@ pub struct Response {
 }
 
 impl Response {
-    /// A `text/plain` response.
+    /// A `text/plain` response, in UTF-8.
     pub fn text(status_code: u16, content: impl Into<String>) -> Self {
-        Self::of(status_code, "text/plain", Body::Text(content.into()))
+        Self::of(
+            status_code,
+            "text/plain; charset=utf-8",
+            Body::Text(content.into()),
+        )
     }
 
     /// An `application/json` response.
@@ -46,9 +48,13 @@ impl Response {
         )
     }
 
-    /// A `text/html` response.
+    /// A `text/html` response, in UTF-8.
     pub fn html(status_code: u16, content: impl Into<String>) -> Self {
-        Self::of(status_code, "text/html", Body::Text(content.into()))
+        Self::of(
+            status_code,
+            "text/html; charset=utf-8",
+            Body::Text(content.into()),
+        )
     }
 
     /// A response of bytes of type `content_type`.
@@ -94,6 +100,27 @@ impl Response {
         })
     }
 
+    /// Why the response cannot be sent as HTTP, if it cannot: a status outside 100 to 599, a
+    /// header name that is not an HTTP token, or a header value with a line break or NUL (which
+    /// Django refuses, and which would otherwise split the response).
+    pub fn problem(&self) -> Option<String> {
+        if !(100..=599).contains(&self.status_code) {
+            return Some(format!("status {} is not an HTTP status", self.status_code));
+        }
+        let token = |c: char| c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c);
+        for (name, value) in &self.headers {
+            if name.is_empty() || !name.chars().all(token) {
+                return Some(format!("header name {name:?} is not an HTTP token"));
+            }
+            if value.contains(['\r', '\n', '\0']) {
+                return Some(format!(
+                    "the value of header {name} has a line break or NUL"
+                ));
+            }
+        }
+        None
+    }
+
     fn of(status_code: u16, content_type: &str, body: Body) -> Self {
         Self {
             status_code,
@@ -106,23 +133,35 @@ impl Response {
 /// The response of `handler` to `request`, as JSON for the bundle's module. `what` names the
 /// handler in the message of a failure ("the webhook handler"); the values `secrets` gives,
 /// asked once the handler has failed (so that they may include what it read), are written
-/// `***` in that message. Never panics: an error and a panic of the handler are 500 responses.
+/// `***` in that message. Never panics: an error and a panic of the handler, and a response
+/// that cannot be sent as HTTP ([`Response::problem`]), are 500 responses.
 pub(crate) fn answer<R>(
     what: &str,
     handler: impl FnOnce(R) -> Result<Response, ActionError>,
     request: R,
     secrets: impl FnOnce() -> Vec<String>,
 ) -> String {
-    let problem = match catch_unwind(AssertUnwindSafe(|| handler(request))) {
-        Ok(Ok(response)) => return response.to_platform().to_string(),
+    let problem = match crate::caught::caught(|| handler(request)) {
+        Ok(Ok(response)) => match response.problem() {
+            None => return response.to_platform().to_string(),
+            Some(problem) => format!("{what} answered what is not HTTP: {problem}"),
+        },
         Ok(Err(error)) => format!("{what} failed: {}", error.message()),
-        Err(panic) => format!("{what} panicked: {}", panic_message(panic.as_ref())),
+        Err(panic) => format!("{what} panicked: {panic}"),
     };
-    let problem = secrets()
+    Response::failure(&redacted(problem, secrets()))
+        .to_platform()
+        .to_string()
+}
+
+/// `text` with each of `secrets` written `***`, the longest first, so that a secret inside
+/// another does not leave the rest of the longer one.
+fn redacted(text: String, mut secrets: Vec<String>) -> String {
+    secrets.retain(|secret| !secret.is_empty());
+    secrets.sort_by_key(|secret| std::cmp::Reverse(secret.len()));
+    secrets
         .iter()
-        .filter(|secret| !secret.is_empty())
-        .fold(problem, |text, secret| text.replace(secret.as_str(), "***"));
-    Response::failure(&problem).to_platform().to_string()
+        .fold(text, |text, secret| text.replace(secret.as_str(), "***"))
 }
 
 /// The value of header `name` in `headers`, whatever its case.
@@ -178,15 +217,6 @@ fn plain_text(value: Value) -> String {
     }
 }
 
-/// The message of a panic's payload.
-fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
-    panic
-        .downcast_ref::<&str>()
-        .map(|text| (*text).to_owned())
-        .or_else(|| panic.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "no message".to_owned())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -213,7 +243,10 @@ mod tests {
         assert_eq!(
             response.headers,
             [
-                ("Content-Type".to_owned(), "text/plain".to_owned()),
+                (
+                    "Content-Type".to_owned(),
+                    "text/plain; charset=utf-8".to_owned()
+                ),
                 (
                     "Location".to_owned(),
                     "https://login.example/authorize?x=1".to_owned()
@@ -228,13 +261,14 @@ mod tests {
             "the test handler",
             |secret: String| Err(ActionError::new(format!("{secret} refused"))),
             "k3y".to_owned(),
-            || vec!["k3y".to_owned(), String::new()],
+            || vec!["k3".to_owned(), "k3y".to_owned(), String::new()],
         ))
         .unwrap();
         assert_eq!(failed["status_code"], 500);
         assert_eq!(
             failed["content"],
-            json!({"error": "the test handler failed: *** refused"}).to_string()
+            json!({"error": "the test handler failed: *** refused"}).to_string(),
+            "the longer secret first: `k3` does not leave its `y`"
         );
         let panicked: Value = serde_json::from_str(&answer(
             "the test handler",
@@ -247,5 +281,34 @@ mod tests {
             panicked["content"],
             json!({"error": "the test handler panicked: boom"}).to_string()
         );
+    }
+
+    #[test]
+    fn a_response_that_is_not_http_is_a_500() {
+        let answered = |response: Response| -> Value {
+            serde_json::from_str(&answer("the test handler", |()| Ok(response), (), Vec::new))
+                .unwrap()
+        };
+        for (response, problem) in [
+            (Response::text(99, "x"), "status 99 is not an HTTP status"),
+            (Response::text(600, "x"), "status 600 is not an HTTP status"),
+            (
+                Response::text(200, "x").with_header("X-Bad Name", "1"),
+                "header name \"X-Bad Name\" is not an HTTP token",
+            ),
+            (
+                Response::redirect("https://a.example/\r\nSet-Cookie: x=1"),
+                "the value of header Location has a line break or NUL",
+            ),
+        ] {
+            let failed = answered(response);
+            assert_eq!(failed["status_code"], 500);
+            assert_eq!(
+                failed["content"],
+                json!({"error": format!("the test handler answered what is not HTTP: {problem}")})
+                    .to_string()
+            );
+        }
+        assert_eq!(answered(Response::text(599, "x"))["status_code"], 599);
     }
 }

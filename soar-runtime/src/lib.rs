@@ -20,6 +20,7 @@ pub mod action_json;
 pub mod asset;
 pub mod bundle;
 pub mod cancel;
+mod caught;
 pub mod cli;
 pub mod config;
 pub mod connector;

@@ -55,7 +55,7 @@ use serde_json::{Map, Value};
 use crate::app_json::AppJson;
 use crate::error::ActionError;
 use crate::handler::Response;
-use crate::state::{FileState, StateStore};
+use crate::state::{FileState, StateStore, Unusable, decode_file};
 
 /// The answer to a [`RestRequest`]: the [`Response`] webhooks return too.
 pub type RestResponse = Response;
@@ -73,12 +73,14 @@ pub struct RestRequest {
     pub path_parts: Vec<String>,
     /// The query parameters, each with all its values in order.
     pub query: IndexMap<String, Vec<String>>,
-    /// The parameters of a form body (`application/x-www-form-urlencoded` or multipart), each
-    /// with all its values in order; empty for other bodies.
+    /// The parameters of a form body of a `POST` (`application/x-www-form-urlencoded` or
+    /// multipart, without its files), each with all its values in order, as Django's
+    /// `request.POST` has them; empty for other methods and bodies.
     pub form: IndexMap<String, Vec<String>>,
     /// The request headers.
     pub headers: IndexMap<String, String>,
-    /// The body as text (bytes that are not UTF-8 replaced), if the request had one.
+    /// The raw body as text (bytes that are not UTF-8 replaced; empty for a request without
+    /// one), or `None` when Django would not give it (a multipart body it had already read).
     pub body: Option<String>,
     states: States,
 }
@@ -150,9 +152,20 @@ impl RestRequest {
     /// The saved state of asset `asset_id` (the actions' [`crate::context::Ctx::state`]); an
     /// empty object when nothing was saved. Fails when `asset_id` is not letters and digits
     /// (it becomes part of a path), when the platform's state directory is unknown, and when
-    /// the file cannot be read (it is then kept aside, as for an action run).
+    /// the file cannot be read or holds no JSON object. Unlike an action run, the handler
+    /// leaves such a file where it is: it may be an action's state in the middle of a write.
     pub fn load_state(&self, asset_id: &str) -> Result<Map<String, Value>, ActionError> {
-        let state = self.states.file(asset_id)?.load()?;
+        let path = self.states.path(asset_id)?;
+        let unreadable =
+            |why: &str| ActionError::new(format!("the state of asset {asset_id} {why}"));
+        let state = match std::fs::read(&path) {
+            Ok(bytes) => decode_file(&bytes).map_err(|unusable| match unusable {
+                Unusable::NotJson(_) => unreadable("is not JSON"),
+                Unusable::NotAnObject => unreadable("does not hold a JSON object"),
+            })?,
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => Map::new(),
+            Err(error) => return Err(unreadable(&format!("cannot be read ({})", error.kind()))),
+        };
         self.states.remember_secrets(&state);
         Ok(state)
     }
@@ -164,7 +177,9 @@ impl RestRequest {
         asset_id: &str,
         state: &Map<String, Value>,
     ) -> Result<(), ActionError> {
-        self.states.file(asset_id)?.save(state)?;
+        FileState::new(self.states.path(asset_id)?)
+            .with_app_version(&self.states.app_version)
+            .save(state)?;
         Ok(())
     }
 }
@@ -179,7 +194,9 @@ struct States {
 }
 
 impl States {
-    fn file(&self, asset_id: &str) -> Result<FileState, ActionError> {
+    /// The state file of asset `asset_id`, `<asset_id>_state.json` in the app's directory of
+    /// states, for an id of letters and digits only (it cannot leave the directory).
+    fn path(&self, asset_id: &str) -> Result<PathBuf, ActionError> {
         if asset_id.is_empty() || !asset_id.chars().all(|c| c.is_ascii_alphanumeric()) {
             return Err(ActionError::new(format!(
                 "{asset_id:?} is not an asset id (letters and digits)"
@@ -190,10 +207,7 @@ impl States {
                 "the platform's state directory is unknown (phantom.base_connector.APPS_STATE_PATH cannot be read)",
             )
         })?;
-        Ok(
-            FileState::new(directory.join(format!("{asset_id}_state.json")))
-                .with_app_version(&self.app_version),
-        )
+        Ok(directory.join(format!("{asset_id}_state.json")))
     }
 
     fn remember_secrets(&self, state: &Map<String, Value>) {
@@ -202,16 +216,21 @@ impl States {
     }
 }
 
-/// The names whose values a failure's message never shows: what holds a password, token, key,
-/// OAuth code or credentials, in any case, anywhere in the name.
-const SECRET_NAMES: [&str; 7] = [
-    "password",
+/// The names whose values a failure's message and the request's `Debug` never show: what
+/// holds a password, token, key, OAuth code, credentials, a session or authentication, in any
+/// case, anywhere in the name.
+const SECRET_NAMES: [&str; 11] = [
+    "passw",
     "secret",
     "token",
     "key",
     "code",
-    "authorization",
+    "auth",
+    "credential",
     "cookie",
+    "session",
+    "jwt",
+    "signature",
 ];
 
 fn is_secret_name(name: &str) -> bool {
@@ -219,14 +238,34 @@ fn is_secret_name(name: &str) -> bool {
     SECRET_NAMES.iter().any(|secret| name.contains(secret))
 }
 
-/// The string values under secret names in `object`, at any depth, added to `found`.
+/// The string values in `object` under secret names, at any depth (in objects and lists, and
+/// everything below a secret name), added to `found`.
 fn secret_values(object: &Map<String, Value>, found: &mut Vec<String>) {
     for (name, value) in object {
-        match value {
-            Value::Object(inner) => secret_values(inner, found),
-            Value::String(text) if is_secret_name(name) => found.push(text.clone()),
-            _ => {}
+        if is_secret_name(name) {
+            every_string(value, found);
+        } else {
+            secrets_within(value, found);
         }
+    }
+}
+
+/// The secrets of the objects in `value` (an object, or a list holding objects).
+fn secrets_within(value: &Value, found: &mut Vec<String>) {
+    match value {
+        Value::Object(inner) => secret_values(inner, found),
+        Value::Array(items) => items.iter().for_each(|item| secrets_within(item, found)),
+        _ => {}
+    }
+}
+
+/// Every string in `value`, at any depth, added to `found`.
+fn every_string(value: &Value, found: &mut Vec<String>) {
+    match value {
+        Value::String(text) => found.push(text.clone()),
+        Value::Object(inner) => inner.values().for_each(|item| every_string(item, found)),
+        Value::Array(items) => items.iter().for_each(|item| every_string(item, found)),
+        _ => {}
     }
 }
 
@@ -377,7 +416,7 @@ mod tests {
         assert_eq!(
             response["headers"],
             json!([
-                ["Content-Type", "text/plain"],
+                ["Content-Type", "text/plain; charset=utf-8"],
                 ["Location", "https://login.example/authorize"]
             ])
         );
@@ -499,6 +538,60 @@ mod tests {
             panicked["content"],
             json!({"error": "the REST handler panicked: bad ***"}).to_string()
         );
+    }
+
+    #[test]
+    fn a_state_that_cannot_be_read_is_a_500_and_stays_where_it_is() {
+        let states = tempfile::tempdir().unwrap();
+        let file = state_file(states.path(), "7");
+        std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+        for (content, why) in [
+            ("{\"half", "is not JSON"),
+            ("[1]", "does not hold a JSON object"),
+        ] {
+            std::fs::write(&file, content).unwrap();
+            let response = answered(
+                |request| {
+                    request.load_state("7")?;
+                    Ok(RestResponse::text(200, "unreachable"))
+                },
+                &payload(states.path(), json!({})),
+            );
+            assert_eq!(
+                response["content"],
+                json!({"error": format!("the REST handler failed: the state of asset 7 {why}")})
+                    .to_string()
+            );
+            assert_eq!(std::fs::read_to_string(&file).unwrap(), content);
+            assert_eq!(
+                std::fs::read_dir(file.parent().unwrap()).unwrap().count(),
+                1
+            );
+        }
+    }
+
+    #[test]
+    fn secrets_in_lists_and_below_secret_names_are_hidden_too() {
+        let states = tempfile::tempdir().unwrap();
+        let file = state_file(states.path(), "7");
+        std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+        std::fs::write(
+            &file,
+            r#"{"accounts": [{"api_key": "k3y-1"}], "oauth": {"value": "v4lue"}, "Credentials": ["cr3d"], "plain": "sh0wn"}"#,
+        )
+        .unwrap();
+        let failed = answered(
+            |request| {
+                let state = request.load_state("7")?;
+                Err(ActionError::new(format!("{state:?}")))
+            },
+            &payload(states.path(), json!({})),
+        );
+        let text = failed["content"].as_str().unwrap();
+        for secret in ["k3y-1", "v4lue", "cr3d"] {
+            assert!(!text.contains(secret), "{secret} in {text}");
+        }
+        assert!(text.contains("sh0wn"), "{text}");
     }
 
     #[test]

@@ -3,7 +3,6 @@
 
 use std::io::{self, Write};
 use std::ops::ControlFlow;
-use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use serde_json::{Map, Value};
 
@@ -469,13 +468,5 @@ fn find_action<'a>(app: &'a AppJson, identifier: &str) -> Result<&'a Action, Str
 
 /// Runs a hook, catching a panic; the panic's message is the error.
 fn guarded<T>(hook: impl FnOnce() -> T) -> Result<T, String> {
-    catch_unwind(AssertUnwindSafe(hook)).map_err(|payload| {
-        if let Some(text) = payload.downcast_ref::<&str>() {
-            (*text).to_owned()
-        } else if let Some(text) = payload.downcast_ref::<String>() {
-            text.clone()
-        } else {
-            "a panic without a message".to_owned()
-        }
-    })
+    crate::caught::caught(hook)
 }

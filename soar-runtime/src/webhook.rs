@@ -213,7 +213,7 @@ mod tests {
             response,
             json!({
                 "status_code": 202,
-                "headers": [["Content-Type", "text/plain"], ["X-Seen", "1"]],
+                "headers": [["Content-Type", "text/plain; charset=utf-8"], ["X-Seen", "1"]],
                 "content": "ok",
                 "is_base64_encoded": false,
             })

@@ -4,7 +4,8 @@ Usage: python rest_host.py <app dir> <wheel target dir> <input.json> <output.jso
 
 The input is a list of requests, each `method`, `path`, `path_parts`, `query` and `form` (names
 with lists of values), `headers`, `body` (text) and optionally `body_read` (the body was
-consumed, as Django refuses it after parsing a multipart form). The module and function the app
+consumed, as Django refuses it after parsing a multipart form) and `refuse_headers` (the
+stand-in's `HttpResponse` refuses every header, as Django refuses a bad one). The module and function the app
 JSON's `rest_handler` names are imported before any `django` or `phantom` exists, then called as
 `handle_request(request, path_parts)` with the stand-in's `django.http.HttpRequest`, with the
 project's stand-ins for `django` and `phantom` on the path (`SOAR_STANDIN_HOME` says where the
@@ -63,6 +64,7 @@ def main(app_dir, site_dir, input_path, output_path):
             body=given.get("body", "").encode("utf-8"),
             body_read=given.get("body_read", False),
         )
+        HttpResponse.refuse_headers = given.get("refuse_headers", False)
         response = handle(request, given["path_parts"])
         assert isinstance(response, HttpResponse), type(response)
         responses.append(

@@ -64,7 +64,8 @@ def test_the_status_shows_what_the_poll_saved_in_the_assets_state(
     shown = json.loads(after["content"]["text"])
     assert shown["last_alert"] == state["soar_checkpoints"]["alerts"]
     assert shown["last_alert"]["id"].startswith("AD-")
-    assert "token" not in after["content"]["text"], "the state's other keys are not shown"
+    assert state["token"]["access_token"], "the poll cached its token in the state"
+    assert "access_token" not in after["content"]["text"], "the state's other keys are not shown"
 
 
 def test_the_method_route_and_query_reach_the_handler(call_rest):
@@ -80,6 +81,13 @@ def test_the_method_route_and_query_reach_the_handler(call_rest):
     assert statuses == [405, 404, 404, 400, 400, 200]
     assert called["responses"][0]["headers"]["Allow"] == "GET"
     assert json.loads(called["responses"][1]["content"]["text"]) == {"error": "no such resource: /result"}
+
+
+def test_a_response_django_refuses_is_still_a_response(call_rest):
+    (refused,) = call_rest(request(method="POST", refuse_headers=True))["responses"]
+    assert refused["status"] == 500
+    assert refused["headers"]["Content-Type"] == "application/json"
+    assert json.loads(refused["content"]["text"]) == {"error": "Django refused the response (BadHeaderError)"}
 
 
 def test_a_state_that_cannot_be_read_is_a_500(call_rest, standin_home, installed_alertdesk):

@@ -26,7 +26,12 @@ def handle_request(request, path_parts):
         answer = native.connector.rest_error(f"the request cannot be passed on ({type(error).__name__})")
     else:
         answer = native.connector.handle_rest_request(payload)
-    return _django_response(json.loads(answer))
+    try:
+        return _django_response(json.loads(answer))
+    except Exception as error:  # pylint: disable=broad-except
+        # Django refused the answer (the native module checks what it can): still a response.
+        problem = json.loads(native.connector.rest_error(f"Django refused the response ({type(error).__name__})"))
+        return _django_response(problem)
 
 
 def _request_of(request, path_parts, apps_state_path):
@@ -72,7 +77,10 @@ def _django_response(answer):
     content = answer["content"]
     if answer["is_base64_encoded"]:
         content = base64.b64decode(content)
-    response = HttpResponse(content, status=answer["status_code"])
-    for name, value in answer["headers"]:
+    headers = [(name, value) for name, value in answer["headers"] if name.lower() != "content-type"]
+    content_types = [value for name, value in answer["headers"] if name.lower() == "content-type"]
+    # The content type goes to the constructor, which encodes text in the charset it names.
+    response = HttpResponse(content, content_type=(content_types or [None])[-1], status=answer["status_code"])
+    for name, value in headers:
         response[name] = value
     return response

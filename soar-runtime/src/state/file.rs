@@ -151,7 +151,8 @@ pub fn encode(
 }
 
 /// Replaces the file at `path` with `bytes`: a temporary file in the same directory, written
-/// and synced, renamed over it, and the directory synced.
+/// and synced, renamed over it, and the directory synced. The file keeps the permissions it
+/// had (the temporary file is the owner's alone), so a process that could read it still can.
 pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let dir = match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
@@ -163,6 +164,11 @@ pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
         .suffix(".tmp")
         .tempfile_in(dir)?;
     temporary.write_all(bytes)?;
+    if let Ok(existing) = std::fs::metadata(path) {
+        temporary
+            .as_file()
+            .set_permissions(existing.permissions())?;
+    }
     temporary.as_file().sync_all()?;
     temporary.persist(path).map_err(|error| error.error)?;
     File::open(dir)?.sync_all()
@@ -190,6 +196,19 @@ mod tests {
             .map(|entry| entry.unwrap().file_name())
             .collect();
         assert_eq!(left, ["local_state.json"], "no temporary file is left");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_saved_file_keeps_its_permissions() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("state.json");
+        std::fs::write(&path, "{}").unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+        FileState::new(&path).save(&Map::new()).unwrap();
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o644);
     }
 
     #[test]

@@ -73,8 +73,6 @@ mod link;
 pub mod parts;
 mod runs;
 
-use std::panic::{AssertUnwindSafe, catch_unwind};
-
 pub use link::Link;
 use maud::html;
 pub use maud::{Markup, Render};
@@ -101,14 +99,9 @@ where
         Ok(runs) => runs,
         Err(problem) => return parts::error_card(action, &problem).into_string(),
     };
-    match catch_unwind(AssertUnwindSafe(|| view(&runs))) {
+    match crate::caught::caught(|| view(&runs)) {
         Ok(body) => parts::widget(quote_apostrophes(body)).into_string(),
-        Err(panic) => {
-            let reason = panic
-                .downcast_ref::<&str>()
-                .map(|text| (*text).to_owned())
-                .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "no message".to_owned());
+        Err(reason) => {
             parts::error_card(action, &format!("the view panicked: {reason}")).into_string()
         }
     }

@@ -42,15 +42,27 @@ class HttpRequest:
         return self._body
 
 
+class BadHeaderError(ValueError):
+    """Django's error for a header value with a line break."""
+
+
 class HttpResponse:
-    """A response: content as bytes, a status, and headers set by item, names in any case."""
+    """A response: content as bytes, a status, and headers set by item, names in any case. As
+    Django, it refuses a status outside 100 to 599 and a header value with a line break; and,
+    for the tests, every header while `refuse_headers` is set."""
+
+    refuse_headers = False
 
     def __init__(self, content=b"", content_type=None, status=200):
         self.content = content.encode("utf-8") if isinstance(content, str) else bytes(content)
         self.status_code = int(status)
+        if not 100 <= self.status_code <= 599:
+            raise ValueError("HTTP status code must be an integer from 100 to 599.")
         self._headers = {"content-type": ("Content-Type", content_type or "text/html; charset=utf-8")}
 
     def __setitem__(self, name, value):
+        if HttpResponse.refuse_headers or "\n" in value or "\r" in value:
+            raise BadHeaderError(f"Header values can't contain newlines (got {value!r})")
         self._headers[name.lower()] = (name, value)
 
     def __getitem__(self, name):
